@@ -1,0 +1,8 @@
+package dev.acd.core.event;
+
+/** Who ended a call. */
+public enum Party {
+    CUSTOMER,
+    REP,
+    SYSTEM
+}

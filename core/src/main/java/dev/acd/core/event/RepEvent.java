@@ -1,0 +1,6 @@
+package dev.acd.core.event;
+
+/** An event about one rep. */
+public interface RepEvent {
+    String repId();
+}
