@@ -1,0 +1,67 @@
+package dev.acd.router;
+
+import java.util.Arrays;
+
+import dev.acd.core.event.CallClassified;
+import dev.acd.core.model.Direction;
+import dev.acd.core.model.Queue;
+
+/** The router's mutable view of one call. Runs on the router thread only. */
+final class CallState {
+    final long callId;
+    final Direction direction;
+    CallPhase phase = CallPhase.ARRIVED;
+    CallClassified classification;
+    Queue queue;
+    Bucket bucket;
+    /** Tiers count from 1, as in the events. */
+    int tier;
+    int priority;
+    /** When the call first entered a queue; aging counts from here across overflows and requeues. */
+    long firstQueuedAt;
+    /** When it entered its current queue; tier thresholds count from here. */
+    long queuedAt;
+    /** Returned after a failed offer: goes before everything else in its queue. */
+    boolean head;
+    /** Order of entry, the last tie-break. */
+    long seq;
+    /** Rep index of the current offer or connected rep, or -1. */
+    int rep = -1;
+    /** A call transferred to a named rep waits for that rep only; -1 otherwise. */
+    int directRep = -1;
+    /** Reps that failed an offer of this call; it is not offered to them again. */
+    int[] declined = new int[0];
+    /** Bumped whenever the call's timers become stale. */
+    int timerGeneration;
+
+    CallState(long callId, Direction direction) {
+        this.callId = callId;
+        this.direction = direction;
+    }
+
+    boolean declinedBy(int repIndex) {
+        for (int declinedRep : declined) {
+            if (declinedRep == repIndex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void decline(int repIndex) {
+        if (!declinedBy(repIndex)) {
+            declined = Arrays.copyOf(declined, declined.length + 1);
+            declined[declined.length - 1] = repIndex;
+        }
+    }
+
+    /** The aging-neutral part of urgency: within one queue, ordering by it never changes as time passes. */
+    long staticUrgency() {
+        return priority * 60_000L - (long) queue.agingPointsPerMinute() * firstQueuedAt;
+    }
+
+    /** Urgency at {@code now} in priority points times milliseconds-per-minute, comparable across queues. */
+    long urgencyAt(long now) {
+        return priority * 60_000L + (long) queue.agingPointsPerMinute() * (now - firstQueuedAt);
+    }
+}

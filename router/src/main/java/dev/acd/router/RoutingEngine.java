@@ -1,0 +1,772 @@
+package dev.acd.router;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.acd.core.command.CancelOffer;
+import dev.acd.core.command.HangUpCall;
+import dev.acd.core.command.OfferCall;
+import dev.acd.core.command.OfferCallback;
+import dev.acd.core.event.CallAbandoned;
+import dev.acd.core.event.CallAnswered;
+import dev.acd.core.event.CallArrived;
+import dev.acd.core.event.CallClassified;
+import dev.acd.core.event.CallEnded;
+import dev.acd.core.event.CallOffered;
+import dev.acd.core.event.CallQueued;
+import dev.acd.core.event.CallTransferred;
+import dev.acd.core.event.CallbackOffered;
+import dev.acd.core.event.CallbackRequested;
+import dev.acd.core.event.ConfigChanged;
+import dev.acd.core.event.Decision;
+import dev.acd.core.event.Event;
+import dev.acd.core.event.Explanation;
+import dev.acd.core.event.MaxWaitReached;
+import dev.acd.core.event.OfferFailed;
+import dev.acd.core.event.OfferFailure;
+import dev.acd.core.event.RepLoggedIn;
+import dev.acd.core.event.RepLoggedOut;
+import dev.acd.core.event.RepMarkedNotReady;
+import dev.acd.core.event.RepNotReady;
+import dev.acd.core.event.RepReady;
+import dev.acd.core.event.Rule;
+import dev.acd.core.event.TierWidened;
+import dev.acd.core.event.Trigger;
+import dev.acd.core.event.WrapUpEnded;
+import dev.acd.core.event.WrapUpStarted;
+import dev.acd.core.model.Direction;
+import dev.acd.core.model.MaxWaitAction;
+import dev.acd.core.model.Queue;
+import dev.acd.core.model.Rep;
+import dev.acd.core.model.RepKind;
+import dev.acd.core.model.RoutingModel;
+import dev.acd.core.model.Segment;
+import dev.acd.core.model.SkillRequirement;
+import dev.acd.core.model.Tier;
+
+/**
+ * The routing engine: a deterministic state machine. {@link #apply} takes one event and writes the decisions and
+ * commands it causes to a {@link RoutingOutput}. It reads no clock (time is the events' {@code at}, never going
+ * back), does no I/O and draws no random numbers, so the same events always give the same decisions and replaying a
+ * journal rebuilds the same state.
+ *
+ * <p>Rules, as in the design: each queue's tiers widen who may take a call as it waits; among eligible available
+ * reps the router picks by rule (account owner, owning partner, home team, skilled), territory match, skill level,
+ * longest idle, then rep id. A rep that becomes available takes the most urgent call it is eligible for; urgency is
+ * priority plus aging, and a call whose offer failed goes back to the head of its queue. A call is not offered again
+ * to a rep who failed it.
+ *
+ * <p>Threading: not thread-safe; one router thread owns it.
+ */
+public final class RoutingEngine {
+    private static final int MS_PER_SECOND = 1_000;
+    private static final int MS_PER_MINUTE = 60_000;
+
+    private RoutingModel model;
+    private RepState[] reps = new RepState[0];
+    private final Map<String, RepState> repsById = new HashMap<>();
+    private final List<RepState> fieldReps = new ArrayList<>();
+    private RepIndex index;
+    private final Map<String, Queue> queues = new HashMap<>();
+    private final Map<String, Segment> segments = new HashMap<>();
+    private final Map<Long, CallState> calls = new HashMap<>();
+    private final Map<BucketKey, Bucket> buckets = new HashMap<>();
+    /** Buckets by the id of their first required skill: a rep only looks at buckets of skills it has. */
+    private final Map<Integer, List<Bucket>> bucketsByFirstSkill = new HashMap<>();
+    private final List<Bucket> bucketsWithoutSkills = new ArrayList<>();
+    private final Timers timers = new Timers();
+    private final RepSelector selector = new RepSelector();
+    private long now = Long.MIN_VALUE;
+    private long lastLiveMinute = Long.MIN_VALUE;
+    private long seq;
+    private long ignored;
+
+    private record BucketKey(String queueId, List<SkillRequirement> skills) {
+    }
+
+    /**
+     * Applies one event. Due timers fire first (at the event's time), then the event itself.
+     * Events that do not fit the router's state (an answer for an offer already cancelled, an unknown rep) are
+     * counted in {@link #ignoredEvents()} and change nothing.
+     */
+    public void apply(Event event, RoutingOutput out) {
+        now = Math.max(now, event.at());
+        if (event instanceof ConfigChanged changed) {
+            configure(changed.model(), out);
+            return;
+        }
+        if (model == null || event instanceof Decision) {
+            ignored++;
+            return;
+        }
+        fireTimers(out);
+        refreshLiveWindows(out);
+        if (event instanceof CallArrived e) {
+            arrived(e, out);
+        } else if (event instanceof CallClassified e) {
+            classified(e, out);
+        } else if (event instanceof CallAnswered e) {
+            answered(e);
+        } else if (event instanceof CallEnded e) {
+            ended(e.callId(), out);
+        } else if (event instanceof OfferFailed e) {
+            offerFailed(e, out);
+        } else if (event instanceof CallAbandoned e) {
+            leftQueue(e.callId(), out);
+        } else if (event instanceof CallbackRequested e) {
+            leftQueue(e.callId(), out);
+        } else if (event instanceof CallTransferred e) {
+            transferred(e, out);
+        } else if (event instanceof RepReady e) {
+            ready(e, out);
+        } else if (event instanceof RepNotReady e) {
+            notReady(e, out);
+        } else if (event instanceof RepLoggedIn e) {
+            loggedIn(e);
+        } else if (event instanceof RepLoggedOut e) {
+            loggedOut(e, out);
+        }
+        // Ticks only move time; holds, dispositions, recordings and QA scores do not change routing.
+    }
+
+    /** Events that did not fit the router's state, since it was created. */
+    public long ignoredEvents() {
+        return ignored;
+    }
+
+    /** The routing model in force, or null before the first configuration. */
+    public RoutingModel model() {
+        return model;
+    }
+
+    // ---- calls ----
+
+    private void arrived(CallArrived e, RoutingOutput out) {
+        if (calls.containsKey(e.callId())) {
+            ignored++;
+            return;
+        }
+        if (e.direction() == Direction.INBOUND) {
+            calls.put(e.callId(), new CallState(e.callId(), Direction.INBOUND));
+            return;
+        }
+        RepState rep = repsById.get(e.repId());
+        if (rep == null || rep.activity == RepActivity.ON_CALL) {
+            ignored++;
+            return;
+        }
+        // Dialling out makes the rep busy: a ringing offer goes back to its queue, a wrap-up ends.
+        if (rep.activity == RepActivity.OFFERED) {
+            withdrawOffer(rep, out);
+        } else if (rep.activity == RepActivity.WRAP_UP) {
+            out.decided(new WrapUpEnded(now, rep.rep.id(), rep.callId));
+        }
+        CallState call = new CallState(e.callId(), Direction.OUTBOUND);
+        call.phase = CallPhase.CONNECTED;
+        call.rep = rep.index;
+        calls.put(call.callId, call);
+        rep.activity = RepActivity.ON_CALL;
+        rep.callId = call.callId;
+        updateAvailability(rep);
+    }
+
+    private void classified(CallClassified e, RoutingOutput out) {
+        CallState call = calls.get(e.callId());
+        if (call == null || call.classification != null) {
+            ignored++;
+            return;
+        }
+        call.classification = e;
+        call.priority = e.priority();
+        if (call.direction == Direction.OUTBOUND) {
+            return;
+        }
+        Queue queue = e.queueId() == null ? null : queues.get(e.queueId());
+        if (queue == null) {
+            ignored++;
+            calls.remove(call.callId);
+            return;
+        }
+        call.firstQueuedAt = now;
+        enqueue(call, queue, out);
+    }
+
+    private void enqueue(CallState call, Queue queue, RoutingOutput out) {
+        call.queue = queue;
+        call.queuedAt = now;
+        call.head = false;
+        call.phase = CallPhase.WAITING;
+        call.rep = -1;
+        call.seq = seq++;
+        call.timerGeneration++;
+        call.tier = tierAfter(queue, 0);
+        call.bucket = bucketFor(queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+        call.bucket.calls.add(call);
+        out.decided(new CallQueued(now, call.callId, queue.id(), call.priority));
+        scheduleNextTier(call);
+        if (queue.maxWaitSeconds() > 0) {
+            timers.forCall(call.queuedAt + (long) queue.maxWaitSeconds() * MS_PER_SECOND, Timers.Kind.MAX_WAIT, call);
+        }
+        tryOffer(call, Trigger.CALL_QUEUED, out);
+    }
+
+    /** How many of the queue's tiers are open after waiting {@code waitedMs}; at least the first. */
+    private static int tierAfter(Queue queue, long waitedMs) {
+        int tier = 1;
+        List<Tier> tiers = queue.tiers();
+        while (tier < tiers.size() && (long) tiers.get(tier).afterSeconds() * MS_PER_SECOND <= waitedMs) {
+            tier++;
+        }
+        return tier;
+    }
+
+    private void scheduleNextTier(CallState call) {
+        List<Tier> tiers = call.queue.tiers();
+        if (call.tier < tiers.size()) {
+            long dueAt = call.queuedAt + (long) tiers.get(call.tier).afterSeconds() * MS_PER_SECOND;
+            timers.forCall(dueAt, Timers.Kind.NEXT_TIER, call);
+        }
+    }
+
+    private void tryOffer(CallState call, Trigger trigger, RoutingOutput out) {
+        RepSelector.Choice choice = selector.select(call, reps, index, segments.get(call.classification.segment()),
+                trigger, model.settings().passedOverLimit());
+        if (choice.rep() >= 0) {
+            offer(call, reps[choice.rep()], choice.explanation(), out);
+        }
+    }
+
+    private void offer(CallState call, RepState rep, Explanation why, RoutingOutput out) {
+        call.bucket.calls.remove(call);
+        call.phase = CallPhase.OFFERED;
+        call.rep = rep.index;
+        rep.activity = RepActivity.OFFERED;
+        rep.callId = call.callId;
+        updateAvailability(rep);
+        out.decided(new CallOffered(now, call.callId, rep.rep.id(), call.queue.id(), call.tier, why));
+        out.command(new OfferCall(call.callId, rep.rep.id(), rep.rep.reach(), call.queue.ringTimeoutSeconds()));
+    }
+
+    private void answered(CallAnswered e) {
+        CallState call = calls.get(e.callId());
+        RepState rep = repsById.get(e.repId());
+        if (call == null || rep == null || call.rep != rep.index) {
+            ignored++;
+            return;
+        }
+        if (call.phase == CallPhase.OFFERED) {
+            call.phase = CallPhase.CONNECTED;
+            call.timerGeneration++;
+            rep.activity = RepActivity.ON_CALL;
+        } else if (call.phase != CallPhase.CONNECTED) {
+            ignored++;
+            return;
+        }
+        Arrays.fill(rep.missesInRow, 0);
+    }
+
+    private void ended(long callId, RoutingOutput out) {
+        CallState call = calls.get(callId);
+        if (call == null) {
+            ignored++;
+            return;
+        }
+        if (call.phase != CallPhase.CONNECTED) {
+            leftQueue(callId, out);
+            return;
+        }
+        calls.remove(callId);
+        RepState rep = call.rep >= 0 ? reps[call.rep] : null;
+        if (rep != null && rep.callId == callId) {
+            int wrapSeconds = call.queue != null ? call.queue.wrapUpSeconds() : model.settings().outboundWrapUpSeconds();
+            startWrapUp(rep, callId, wrapSeconds, out);
+        }
+    }
+
+    /** The caller left before talking to a rep: abandoned, took a callback, or hung up while ringing. */
+    private void leftQueue(long callId, RoutingOutput out) {
+        CallState call = calls.remove(callId);
+        if (call == null) {
+            ignored++;
+            return;
+        }
+        call.timerGeneration++;
+        switch (call.phase) {
+            case WAITING -> call.bucket.calls.remove(call);
+            case OFFERED -> {
+                RepState rep = reps[call.rep];
+                out.command(new CancelOffer(callId, rep.rep.id()));
+                rep.activity = RepActivity.IDLE;
+                rep.callId = RepState.NO_CALL;
+                updateAvailability(rep);
+                takeNextCall(rep, Trigger.REP_AVAILABLE, out);
+            }
+            case CONNECTED -> {
+                calls.put(callId, call);
+                ended(callId, out);
+            }
+            case ARRIVED -> {
+            }
+        }
+    }
+
+    private void offerFailed(OfferFailed e, RoutingOutput out) {
+        CallState call = calls.get(e.callId());
+        RepState rep = repsById.get(e.repId());
+        if (call == null || rep == null || call.phase != CallPhase.OFFERED || call.rep != rep.index) {
+            ignored++;
+            return;
+        }
+        rep.activity = RepActivity.IDLE;
+        rep.callId = RepState.NO_CALL;
+        rep.idleSince = now;
+        int misses = ++rep.missesInRow[e.failure().ordinal()];
+        int threshold = threshold(e.failure());
+        if (threshold > 0 && misses >= threshold && rep.status == RepStatus.READY) {
+            rep.status = RepStatus.NOT_READY;
+            rep.notReadyReason = reasonFor(e.failure());
+            out.decided(new RepMarkedNotReady(now, rep.rep.id(), rep.notReadyReason));
+        }
+        updateAvailability(rep);
+        call.decline(rep.index);
+        requeueAtHead(call, out);
+        takeNextCall(rep, Trigger.REP_AVAILABLE, out);
+    }
+
+    private int threshold(OfferFailure failure) {
+        return switch (failure) {
+            case NO_ANSWER -> model.settings().misses().noAnswer();
+            case REJECTED -> model.settings().misses().rejected();
+            case BUSY -> model.settings().misses().busy();
+            case UNREACHABLE -> model.settings().misses().unreachable();
+        };
+    }
+
+    /** The not-ready reason code the router gives after too many failures of one kind. */
+    public static String reasonFor(OfferFailure failure) {
+        return switch (failure) {
+            case NO_ANSWER -> "ring-no-answer";
+            case REJECTED -> "rejected";
+            case BUSY -> "busy";
+            case UNREACHABLE -> "unreachable";
+        };
+    }
+
+    private void requeueAtHead(CallState call, RoutingOutput out) {
+        call.phase = CallPhase.WAITING;
+        call.rep = -1;
+        call.head = true;
+        call.bucket.calls.add(call);
+        Queue queue = call.queue;
+        if (queue.maxWaitSeconds() > 0 && now - call.queuedAt >= (long) queue.maxWaitSeconds() * MS_PER_SECOND) {
+            maxWaitReached(call, out);
+        } else {
+            tryOffer(call, Trigger.REQUEUED, out);
+        }
+    }
+
+    /** Takes a ringing call away from a rep (the rep logged out or dialled out) and puts it back at the head. */
+    private void withdrawOffer(RepState rep, RoutingOutput out) {
+        CallState call = calls.get(rep.callId);
+        out.command(new CancelOffer(rep.callId, rep.rep.id()));
+        rep.activity = RepActivity.IDLE;
+        rep.callId = RepState.NO_CALL;
+        updateAvailability(rep);
+        if (call != null) {
+            requeueAtHead(call, out);
+        }
+    }
+
+    private void transferred(CallTransferred e, RoutingOutput out) {
+        CallState call = calls.get(e.callId());
+        RepState rep = repsById.get(e.repId());
+        if (call == null || rep == null || call.phase != CallPhase.CONNECTED || call.rep != rep.index) {
+            ignored++;
+            return;
+        }
+        int wrapSeconds = call.queue != null ? call.queue.wrapUpSeconds() : model.settings().outboundWrapUpSeconds();
+        startWrapUp(rep, call.callId, wrapSeconds, out);
+        call.declined = new int[0];
+        switch (e.targetKind()) {
+            case QUEUE -> {
+                Queue target = queues.get(e.target());
+                if (target == null || call.classification == null) {
+                    calls.remove(call.callId);
+                    ignored++;
+                } else {
+                    call.firstQueuedAt = now;
+                    enqueue(call, target, out);
+                }
+            }
+            case REP -> {
+                RepState target = repsById.get(e.target());
+                Queue queue = call.queue != null ? call.queue : firstQueue();
+                if (target == null || queue == null || call.classification == null) {
+                    calls.remove(call.callId);
+                    ignored++;
+                } else {
+                    call.directRep = target.index;
+                    call.firstQueuedAt = now;
+                    enqueue(call, queue, out);
+                }
+            }
+            case NUMBER -> calls.remove(call.callId);
+        }
+    }
+
+    private Queue firstQueue() {
+        return model.queues().isEmpty() ? null : queues.get(model.queues().get(0).id());
+    }
+
+    // ---- reps ----
+
+    private void loggedIn(RepLoggedIn e) {
+        RepState rep = repsById.get(e.repId());
+        if (rep == null) {
+            ignored++;
+            return;
+        }
+        if (rep.status == RepStatus.LOGGED_OUT) {
+            rep.status = RepStatus.NOT_READY;
+            rep.notReadyReason = "logged-in";
+            if (rep.activity == RepActivity.IDLE) {
+                rep.idleSince = now;
+            }
+        }
+    }
+
+    private void ready(RepReady e, RoutingOutput out) {
+        RepState rep = repsById.get(e.repId());
+        if (rep == null || rep.status == RepStatus.LOGGED_OUT) {
+            ignored++;
+            return;
+        }
+        boolean wasAvailable = rep.available();
+        rep.status = RepStatus.READY;
+        rep.notReadyReason = null;
+        if (rep.activity == RepActivity.WRAP_UP) {
+            endWrapUp(rep, out);
+            return;
+        }
+        updateAvailability(rep);
+        if (!wasAvailable) {
+            takeNextCall(rep, Trigger.REP_AVAILABLE, out);
+        }
+    }
+
+    private void notReady(RepNotReady e, RoutingOutput out) {
+        RepState rep = repsById.get(e.repId());
+        if (rep == null || rep.status == RepStatus.LOGGED_OUT) {
+            ignored++;
+            return;
+        }
+        rep.status = RepStatus.NOT_READY;
+        rep.notReadyReason = e.reason();
+        if (rep.activity == RepActivity.WRAP_UP) {
+            endWrapUp(rep, out);
+        }
+        updateAvailability(rep);
+    }
+
+    private void loggedOut(RepLoggedOut e, RoutingOutput out) {
+        RepState rep = repsById.get(e.repId());
+        if (rep == null || rep.status == RepStatus.LOGGED_OUT) {
+            ignored++;
+            return;
+        }
+        rep.status = RepStatus.LOGGED_OUT;
+        rep.notReadyReason = null;
+        if (rep.activity == RepActivity.OFFERED) {
+            withdrawOffer(rep, out);
+        } else if (rep.activity == RepActivity.WRAP_UP) {
+            endWrapUp(rep, out);
+        }
+        updateAvailability(rep);
+    }
+
+    private void startWrapUp(RepState rep, long callId, int wrapSeconds, RoutingOutput out) {
+        rep.activity = RepActivity.WRAP_UP;
+        rep.callId = callId;
+        rep.wrapEndsAt = now + (long) wrapSeconds * MS_PER_SECOND;
+        out.decided(new WrapUpStarted(now, rep.rep.id(), callId, rep.wrapEndsAt));
+        if (wrapSeconds <= 0) {
+            endWrapUp(rep, out);
+        } else {
+            timers.forRep(rep.wrapEndsAt, rep);
+        }
+    }
+
+    private void endWrapUp(RepState rep, RoutingOutput out) {
+        out.decided(new WrapUpEnded(now, rep.rep.id(), rep.callId));
+        rep.activity = RepActivity.IDLE;
+        rep.callId = RepState.NO_CALL;
+        rep.idleSince = now;
+        updateAvailability(rep);
+        takeNextCall(rep, Trigger.REP_AVAILABLE, out);
+    }
+
+    private void updateAvailability(RepState rep) {
+        index.available.set(rep.index, rep.available() && rep.live);
+    }
+
+    /** An available rep takes the most urgent waiting call it is eligible for, if any. */
+    private void takeNextCall(RepState rep, Trigger trigger, RoutingOutput out) {
+        if (!index.available.get(rep.index)) {
+            return;
+        }
+        CallState best = null;
+        Rule bestRule = null;
+        for (int skillId : index.skillsOf(rep.index)) {
+            List<Bucket> candidates = bucketsByFirstSkill.get(skillId);
+            if (candidates != null) {
+                for (Bucket bucket : candidates) {
+                    CallState call = firstEligible(bucket, rep);
+                    if (call != null && (best == null || moreUrgent(call, best))) {
+                        best = call;
+                        bestRule = Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment()));
+                    }
+                }
+            }
+        }
+        for (Bucket bucket : bucketsWithoutSkills) {
+            CallState call = firstEligible(bucket, rep);
+            if (call != null && (best == null || moreUrgent(call, best))) {
+                best = call;
+                bestRule = Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment()));
+            }
+        }
+        if (best != null) {
+            boolean territoryMatch = best.classification.territory() != null
+                    && best.classification.territory().equals(rep.rep.territory());
+            Explanation why = new Explanation(trigger, bestRule, territoryMatch,
+                    RepSelector.skillScore(best.bucket, index, rep.index), rep.idleSince, 1, List.of());
+            offer(best, rep, why, out);
+        }
+    }
+
+    private CallState firstEligible(Bucket bucket, RepState rep) {
+        if (bucket.calls.isEmpty() || !bucket.qualifies(index, rep.index)) {
+            return null;
+        }
+        for (CallState call : bucket.calls) {
+            if (!call.declinedBy(rep.index)
+                    && Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment())) != null) {
+                return call;
+            }
+        }
+        return null;
+    }
+
+    private boolean moreUrgent(CallState a, CallState b) {
+        if (a.head != b.head) {
+            return a.head;
+        }
+        long ua = a.urgencyAt(now);
+        long ub = b.urgencyAt(now);
+        return ua != ub ? ua > ub : a.seq < b.seq;
+    }
+
+    // ---- time ----
+
+    private void fireTimers(RoutingOutput out) {
+        for (Timers.Timer timer = timers.pollDue(now); timer != null; timer = timers.pollDue(now)) {
+            switch (timer.kind()) {
+                case NEXT_TIER -> nextTier(timer, out);
+                case MAX_WAIT -> {
+                    CallState call = timer.call();
+                    if (call.timerGeneration == timer.generation() && call.phase == CallPhase.WAITING) {
+                        maxWaitReached(call, out);
+                    }
+                }
+                case WRAP_END -> {
+                    RepState rep = timer.rep();
+                    boolean current = rep.index < reps.length && reps[rep.index] == rep;
+                    if (current && rep.activity == RepActivity.WRAP_UP && rep.wrapEndsAt == timer.dueAt()) {
+                        endWrapUp(rep, out);
+                    }
+                }
+            }
+        }
+    }
+
+    private void nextTier(Timers.Timer timer, RoutingOutput out) {
+        CallState call = timer.call();
+        if (call.timerGeneration != timer.generation() || calls.get(call.callId) != call) {
+            return;
+        }
+        call.tier++;
+        Tier tier = call.queue.tiers().get(call.tier - 1);
+        out.decided(new TierWidened(now, call.callId, call.queue.id(), call.tier));
+        if (tier.offerCallback()) {
+            out.decided(new CallbackOffered(now, call.callId, call.queue.id()));
+            out.command(new OfferCallback(call.callId));
+        }
+        scheduleNextTier(call);
+        if (call.phase == CallPhase.WAITING) {
+            tryOffer(call, Trigger.TIER_WIDENED, out);
+        }
+    }
+
+    private void maxWaitReached(CallState call, RoutingOutput out) {
+        Queue queue = call.queue;
+        Queue overflow = queue.overflowQueue() == null ? null : queues.get(queue.overflowQueue());
+        MaxWaitAction action = queue.maxWaitAction() == MaxWaitAction.OVERFLOW && overflow == null
+                ? MaxWaitAction.HANG_UP : queue.maxWaitAction();
+        out.decided(new MaxWaitReached(now, call.callId, queue.id(), action));
+        call.bucket.calls.remove(call);
+        call.timerGeneration++;
+        switch (action) {
+            case OVERFLOW -> {
+                call.declined = new int[0];
+                enqueue(call, overflow, out);
+            }
+            case CALLBACK -> {
+                calls.remove(call.callId);
+                out.command(new OfferCallback(call.callId));
+            }
+            case HANG_UP -> {
+                calls.remove(call.callId);
+                out.command(new HangUpCall(call.callId, "max wait reached in queue " + queue.id()));
+            }
+        }
+    }
+
+    /** Field reps' live windows are checked once per minute of event time. */
+    private void refreshLiveWindows(RoutingOutput out) {
+        long minute = Math.floorDiv(now, MS_PER_MINUTE);
+        if (minute == lastLiveMinute) {
+            return;
+        }
+        lastLiveMinute = minute;
+        for (RepState rep : fieldReps) {
+            boolean live = rep.rep.takesLiveCallsAt(now);
+            if (live != rep.live) {
+                rep.live = live;
+                updateAvailability(rep);
+                if (live) {
+                    takeNextCall(rep, Trigger.LIVE_WINDOW_OPENED, out);
+                }
+            }
+        }
+    }
+
+    // ---- configuration ----
+
+    private void configure(RoutingModel next, RoutingOutput out) {
+        Map<String, RepState> previous = new HashMap<>(repsById);
+        RepState[] previousArray = reps;
+        List<Rep> ordered = new ArrayList<>(next.reps());
+        ordered.sort(Comparator.comparing(Rep::id));
+        RepState[] nextReps = new RepState[ordered.size()];
+        repsById.clear();
+        fieldReps.clear();
+        for (int i = 0; i < ordered.size(); i++) {
+            Rep rep = ordered.get(i);
+            RepState state = previous.remove(rep.id());
+            if (state == null) {
+                state = new RepState(i, rep);
+                state.idleSince = now;
+            }
+            state.index = i;
+            state.rep = rep;
+            nextReps[i] = state;
+            repsById.put(rep.id(), state);
+            if (rep.kind() == RepKind.FIELD) {
+                fieldReps.add(state);
+            }
+        }
+        int[] remap = new int[previousArray.length];
+        for (int i = 0; i < previousArray.length; i++) {
+            RepState kept = repsById.get(previousArray[i].rep.id());
+            remap[i] = kept == previousArray[i] ? kept.index : -1;
+        }
+        model = next;
+        reps = nextReps;
+        index = new RepIndex(next, ordered);
+        queues.clear();
+        next.queues().forEach(q -> queues.put(q.id(), q));
+        segments.clear();
+        next.segments().forEach(s -> segments.put(s.id(), s));
+
+        List<CallState> waiting = new ArrayList<>();
+        for (CallState call : calls.values()) {
+            call.rep = call.rep >= 0 ? remap[call.rep] : -1;
+            call.directRep = call.directRep >= 0 ? remap[call.directRep] : -1;
+            call.declined = Arrays.stream(call.declined).map(r -> remap[r]).filter(r -> r >= 0).toArray();
+            if (call.queue != null && queues.containsKey(call.queue.id())) {
+                call.queue = queues.get(call.queue.id());
+            }
+            if (call.phase == CallPhase.WAITING) {
+                waiting.add(call);
+            }
+        }
+        buckets.clear();
+        bucketsByFirstSkill.clear();
+        bucketsWithoutSkills.clear();
+        waiting.sort(Comparator.comparingLong(c -> c.seq));
+        for (CallState call : waiting) {
+            call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+            call.bucket.calls.add(call);
+        }
+        // Reps that left the configuration drop their offers; those calls go back to the head of their queue.
+        for (RepState gone : previous.values()) {
+            if (gone.activity == RepActivity.OFFERED) {
+                CallState call = calls.get(gone.callId);
+                out.command(new CancelOffer(gone.callId, gone.rep.id()));
+                if (call != null) {
+                    call.phase = CallPhase.WAITING;
+                    call.rep = -1;
+                    call.head = true;
+                    call.bucket = bucketFor(call.queue, call.classification.skills());
+                    call.bucket.calls.add(call);
+                }
+            }
+        }
+        for (RepState rep : reps) {
+            rep.live = rep.rep.takesLiveCallsAt(now);
+            updateAvailability(rep);
+        }
+        lastLiveMinute = Math.floorDiv(now, MS_PER_MINUTE);
+        // Skills or tiers may have changed: every available rep, longest idle first, takes what it now may.
+        List<RepState> available = new ArrayList<>();
+        for (RepState rep : reps) {
+            if (index.available.get(rep.index)) {
+                available.add(rep);
+            }
+        }
+        available.sort(Comparator.comparingLong((RepState r) -> r.idleSince).thenComparingInt(r -> r.index));
+        for (RepState rep : available) {
+            takeNextCall(rep, Trigger.REP_AVAILABLE, out);
+        }
+    }
+
+    private Bucket bucketFor(Queue queue, List<SkillRequirement> skills) {
+        List<SkillRequirement> sorted = new ArrayList<>(skills);
+        sorted.sort(Comparator.comparing(SkillRequirement::skill).thenComparingInt(SkillRequirement::minLevel));
+        BucketKey key = new BucketKey(queue.id(), sorted);
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            int[] skillIds = sorted.stream().mapToInt(s -> index.skillId(s.skill())).toArray();
+            int[] minLevels = sorted.stream().mapToInt(SkillRequirement::minLevel).toArray();
+            bucket = new Bucket(queue, skillIds, minLevels);
+            buckets.put(key, bucket);
+            if (skillIds.length == 0) {
+                bucketsWithoutSkills.add(bucket);
+            } else if (skillIds[0] >= 0) {
+                bucketsByFirstSkill.computeIfAbsent(skillIds[0], s -> new ArrayList<>()).add(bucket);
+            }
+        }
+        return bucket;
+    }
+
+    // ---- inspection ----
+
+    /** A copy of the whole routing state, for replay checks, tests and the live views. Allocates; not for hot paths. */
+    public RouterSnapshot snapshot() {
+        return RouterSnapshot.of(reps, calls.values(), timers, now);
+    }
+}
