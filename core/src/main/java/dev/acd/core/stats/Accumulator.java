@@ -1,0 +1,100 @@
+package dev.acd.core.stats;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Running sums for one group in one 15-minute interval. Primitive fields so that a contribution is an increment;
+ * durations in milliseconds. Single writer: the thread that feeds the projection.
+ */
+final class Accumulator {
+    long calls;
+    long offered;
+    long answered;
+    long answeredWithinSl;
+    long waitAnsweredMs;
+    long longestWaitMs;
+    long abandoned;
+    long shortAbandoned;
+    long callbacksRequested;
+    long handled;
+    long talked;
+    long talkMs;
+    long holdMs;
+    long wrapped;
+    long wrapMs;
+    long transfers;
+    long offers;
+    long noAnswer;
+    long rejected;
+    long busy;
+    long unreachable;
+    long loggedInMs;
+    long notReadyMs;
+    long dispositions;
+    long revenueCents;
+    long qaScored;
+    long qaScoreTotal;
+    /** Disposition counts by outcome metric name ({@code outcome_<code>}); null until the first disposition. */
+    Map<String, long[]> outcomes;
+
+    void seenWait(long waitMs) {
+        if (waitMs > longestWaitMs) {
+            longestWaitMs = waitMs;
+        }
+    }
+
+    void outcome(String metricName) {
+        if (outcomes == null) {
+            outcomes = new HashMap<>(4);
+        }
+        outcomes.computeIfAbsent(metricName, k -> new long[1])[0]++;
+    }
+
+    long outcomeCount(String metricName) {
+        if (outcomes == null) {
+            return 0;
+        }
+        long[] count = outcomes.get(metricName);
+        return count == null ? 0 : count[0];
+    }
+
+    /** Adds another group's sums into this one. */
+    void add(Accumulator o) {
+        calls += o.calls;
+        offered += o.offered;
+        answered += o.answered;
+        answeredWithinSl += o.answeredWithinSl;
+        waitAnsweredMs += o.waitAnsweredMs;
+        longestWaitMs = Math.max(longestWaitMs, o.longestWaitMs);
+        abandoned += o.abandoned;
+        shortAbandoned += o.shortAbandoned;
+        callbacksRequested += o.callbacksRequested;
+        handled += o.handled;
+        talked += o.talked;
+        talkMs += o.talkMs;
+        holdMs += o.holdMs;
+        wrapped += o.wrapped;
+        wrapMs += o.wrapMs;
+        transfers += o.transfers;
+        offers += o.offers;
+        noAnswer += o.noAnswer;
+        rejected += o.rejected;
+        busy += o.busy;
+        unreachable += o.unreachable;
+        loggedInMs += o.loggedInMs;
+        notReadyMs += o.notReadyMs;
+        dispositions += o.dispositions;
+        revenueCents += o.revenueCents;
+        qaScored += o.qaScored;
+        qaScoreTotal += o.qaScoreTotal;
+        if (o.outcomes != null) {
+            for (Map.Entry<String, long[]> e : o.outcomes.entrySet()) {
+                if (outcomes == null) {
+                    outcomes = new HashMap<>(4);
+                }
+                outcomes.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
+            }
+        }
+    }
+}
