@@ -40,9 +40,7 @@ public record RouterSnapshot(long now, List<RepView> reps, List<CallView> calls,
     static RouterSnapshot of(RepState[] reps, Collection<CallState> calls, Timers timers, long now) {
         List<RepView> repViews = new ArrayList<>(reps.length);
         for (RepState rep : reps) {
-            repViews.add(new RepView(rep.rep.id(), rep.status, rep.notReadyReason, rep.activity, rep.callId,
-                    rep.idleSince, rep.wrapEndsAt, Arrays.stream(rep.missesInRow).boxed().toList(), rep.live,
-                    rep.available() && rep.live));
+            repViews.add(view(rep));
         }
         List<CallView> callViews = new ArrayList<>(calls.size());
         for (CallState call : calls) {
@@ -58,6 +56,12 @@ public record RouterSnapshot(long now, List<RepView> reps, List<CallView> calls,
                         t.rep() == null ? null : t.rep().rep.id(), t.generation()))
                 .toList();
         return new RouterSnapshot(now, List.copyOf(repViews), List.copyOf(callViews), timerViews);
+    }
+
+    static RepView view(RepState rep) {
+        return new RepView(rep.rep.id(), rep.status, rep.notReadyReason, rep.activity, rep.callId,
+                rep.idleSince, rep.wrapEndsAt, Arrays.stream(rep.missesInRow).boxed().toList(), rep.live,
+                rep.available() && rep.live);
     }
 
     private static String repId(RepState[] reps, int index) {

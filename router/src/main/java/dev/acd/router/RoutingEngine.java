@@ -765,6 +765,17 @@ public final class RoutingEngine {
 
     // ---- inspection ----
 
+    /** One rep's routing state, or null for an unknown rep. Cheap; for the thread that owns the engine. */
+    public RouterSnapshot.RepView rep(String repId) {
+        RepState rep = repsById.get(repId);
+        return rep == null ? null : RouterSnapshot.view(rep);
+    }
+
+    /** Whether the router still tracks a call (waiting, ringing or connected). */
+    public boolean tracks(long callId) {
+        return calls.containsKey(callId);
+    }
+
     /** A copy of the whole routing state, for replay checks, tests and the live views. Allocates; not for hot paths. */
     public RouterSnapshot snapshot() {
         return RouterSnapshot.of(reps, calls.values(), timers, now);
