@@ -7,7 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -23,6 +25,7 @@ import dev.acd.config.JournalSettings;
 import dev.acd.config.SimulationSettings;
 import dev.acd.config.SoftphoneCredentials;
 import dev.acd.core.call.CustomerDirectory;
+import dev.acd.core.model.Rep;
 import dev.acd.core.model.RoutingModel;
 
 /**
@@ -68,7 +71,10 @@ public final class ConfigReader {
 
         refs.resolve();
         RoutingModel routing = model.model();
-        customers.checkOwners(routing.repsById());
+        // Not RoutingModel.repsById(): with duplicate rep ids (already reported) it would throw.
+        Map<String, Rep> reps = new HashMap<>();
+        routing.reps().forEach(rep -> reps.putIfAbsent(rep.id(), rep));
+        customers.checkOwners(reps);
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
         return new AcdConfig(source.name(), zone, tickIntervalMs, routing, directory, model.partners(), softphones,
