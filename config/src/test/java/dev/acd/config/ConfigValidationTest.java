@@ -327,6 +327,39 @@ class ConfigValidationTest {
     }
 
     @Test
+    void shouldReportDuplicateKeysAndValuesOfTheWrongShape() throws IOException {
+        String yaml = VALID.replace("routing:\n  defaultSegment: smb", "routing:\n  defaultSegment: smb\n  defaultSegment: channel")
+                .replace("partners:\n  - { id: acme, name: Acme Resellers }", "partners: { id: acme }");
+        List<ConfigProblem> problems = ConfigLoader.check(write("acd.yaml", yaml));
+        assertProblem(problems, "routing.defaultSegment", "duplicate key 'defaultSegment' (first at line 2)");
+        assertProblem(problems, "partners", "expected a list, got a mapping");
+    }
+
+    @Test
+    void shouldCheckHowAQueueEndsAWait() throws IOException {
+        String yaml = VALID.replace("    skills: { crm: 2 }", "    skills: { crm: 2 }\n    maxWaitSeconds: 120\n    maxWaitAction: overflow")
+                .replace("{ name: owner, scope: RELATIONSHIP }", "{ name: owner, scope: RELATIONSHIP, kinds: [FIELD] }");
+        List<ConfigProblem> problems = ConfigLoader.check(write("acd.yaml", yaml));
+        assertProblem(problems, "queues[0].maxWaitAction", "maxWaitAction OVERFLOW needs overflowQueue");
+        assertProblem(problems, "queues[0].tiers[0].kinds", "kinds only applies to SKILLED tiers; this tier's scope is RELATIONSHIP");
+        assertEquals(2, problems.size(), ConfigProblem.render(problems).toString());
+
+        String self = VALID.replace("    skills: { crm: 2 }", "    skills: { crm: 2 }\n    maxWaitSeconds: 120\n"
+                + "    maxWaitAction: OVERFLOW\n    overflowQueue: sales");
+        assertEquals("a queue cannot overflow into itself", single(self).message());
+    }
+
+    @Test
+    void shouldRequireAPartnerForPartnerRepsOnly() throws IOException {
+        String yaml = VALID.replace(", partner: acme, reach:", ", reach:")
+                .replace("{ id: anna, team: inside,", "{ id: anna, team: inside, partner: acme,");
+        List<ConfigProblem> problems = ConfigLoader.check(write("acd.yaml", yaml));
+        assertProblem(problems, "reps[2].partner", "a PARTNER rep needs partner (the partner organisation it works for)");
+        assertProblem(problems, "reps[0].partner", "only PARTNER reps belong to a partner organisation; this rep is INSIDE");
+        assertEquals(2, problems.size(), ConfigProblem.render(problems).toString());
+    }
+
+    @Test
     void shouldRenderProblemsAsCompilerStyleLines() {
         ConfigProblem located = new ConfigProblem("acd.yaml", 12, 7, "queues[0].wrapUpSeconds", "expected a whole number");
         ConfigProblem whole = new ConfigProblem("acd.yaml", 0, 0, "", "file not found");

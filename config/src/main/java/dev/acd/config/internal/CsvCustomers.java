@@ -34,7 +34,7 @@ final class CsvCustomers {
         List<CsvRow> rows = new ArrayList<>();
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        try (CsvParser parser = (CsvParser) mapper.getFactory().createParser(new StringReader(text))) {
+        try (CsvParser parser = mapper.getFactory().createParser(new StringReader(text))) {
             parser.setSchema(CsvSchema.emptySchema().withComments());
             List<String> header = null;
             List<String> fields = new ArrayList<>();
