@@ -52,10 +52,6 @@ final class References {
         }
     }
 
-    boolean isDefined(String kind, String id) {
-        return ids(kind).containsKey(id);
-    }
-
     /** Reports every reference to an id that was never defined. */
     void resolve() {
         for (Wanted w : wanted) {
