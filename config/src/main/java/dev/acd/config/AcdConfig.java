@@ -1,0 +1,41 @@
+package dev.acd.config;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import dev.acd.core.call.CustomerDirectory;
+import dev.acd.core.model.RoutingModel;
+
+/**
+ * A complete, validated configuration. Only {@link ConfigLoader} makes these, and only from input with no problems.
+ *
+ * @param source         where it was read from (a file path, or "classpath:..." for the embedded default)
+ * @param zone           the center's time zone: default zone of reps, and of the simulation's day
+ * @param tickIntervalMs how often the router gets a {@code Tick} event, in milliseconds
+ * @param model          what the router needs: skills, segments, queues, lines, reps, routing settings
+ * @param customers      the customer directory (inline customers plus the CSV file's)
+ * @param partners       partner organisations
+ * @param credentials    softphone digest credentials and realm
+ * @param outcomes       the disposition outcome codes reps may record at wrap-up
+ * @param journal        journal location and retention
+ * @param simulation     settings for the simulator
+ */
+public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
+                        CustomerDirectory customers, List<PartnerOrganisation> partners,
+                        SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
+                        SimulationSettings simulation) {
+    public AcdConfig {
+        partners = List.copyOf(partners);
+        outcomes = List.copyOf(outcomes);
+    }
+
+    public Optional<PartnerOrganisation> partner(String id) {
+        return partners.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Whether a disposition outcome code is one of the configured ones. */
+    public boolean isOutcome(String code) {
+        return outcomes.contains(code);
+    }
+}

@@ -1,0 +1,404 @@
+package dev.acd.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.acd.core.model.MaxWaitAction;
+import dev.acd.core.model.MissPolicy;
+import dev.acd.core.model.RepKind;
+import dev.acd.core.model.TierScope;
+
+/**
+ * Every configuration key, declared once with its type, default and unit. The parser reads through these
+ * constants and {@code docs/configuration.md} is generated from {@link #all()}; a key that is not here is unknown.
+ */
+public final class Settings {
+    private static final List<Setting> ALL = new ArrayList<>();
+
+    private Settings() {
+    }
+
+    // ---- top level
+    public static final Setting ZONE = def("", "zone").zone("UTC")
+            .doc("The center's time zone: reps without a zone of their own, and the simulation's hours of the day.");
+    public static final Setting TICK_INTERVAL_MS = def("", "tickIntervalMs").whole(250).unit("milliseconds").range(10, 60_000)
+            .doc("How often the router gets a Tick event; overflow timers are only as precise as this.");
+    public static final Setting JOURNAL = def("", "journal").section().doc("Where the event journal is kept.");
+    public static final Setting ROUTING = def("", "routing").section().required().doc("Center-wide routing settings.");
+    public static final Setting SKILLS = def("", "skills").list().required().doc("The skills calls may need and reps may have.");
+    public static final Setting SEGMENTS = def("", "segments").list().required().doc("Customer segments.");
+    public static final Setting PARTNERS = def("", "partners").list().doc("Partner organisations (resellers, distributors).");
+    public static final Setting QUEUES = def("", "queues").list().required().doc("Queues with their tiers.");
+    public static final Setting LINES = def("", "lines").list().required().doc("The numbers customers dial, each feeding a queue.");
+    public static final Setting REPS = def("", "reps").list().required().doc("The reps who take calls.");
+    public static final Setting CREDENTIALS = def("", "credentials").section()
+            .doc("Softphone registration credentials, as digest hashes only.");
+    public static final Setting OUTCOMES = def("", "outcomes").list()
+            .defaultValue(List.of("won", "quote-sent", "follow-up", "no-interest", "wrong-number"))
+            .doc("Disposition outcome codes reps choose from at wrap-up.");
+    public static final Setting CUSTOMERS = def("", "customers").section().doc("The customer directory.");
+    public static final Setting SIMULATION = def("", "simulation").section().doc("Settings for the simulator.");
+
+    // ---- journal
+    public static final Setting JOURNAL_DIRECTORY = def("journal", "directory").text("data/journal")
+            .doc("The Chronicle Queue directory, relative to the server's working directory unless absolute.");
+    public static final Setting JOURNAL_RETENTION_DAYS = def("journal", "retentionDays").whole(90).unit("days").min(0)
+            .doc("Days of journal files kept; 0 keeps them forever.");
+
+    // ---- routing
+    public static final Setting DEFAULT_SEGMENT = def("routing", "defaultSegment").id().required()
+            .doc("Segment of callers whose number is not in the customer directory.");
+    public static final Setting VALUE_BANDS = def("routing", "valueBands").list().defaultValue(List.of())
+            .doc("Priority boosts by customer lifetime value; a customer gets the largest boost it reaches.");
+    public static final Setting MISSES = def("routing", "misses").section()
+            .doc("How many failed offers in a row of each kind set a rep not ready (0 turns the rule off).");
+    public static final Setting OUTBOUND_WRAP_UP_SECONDS = def("routing", "outboundWrapUpSeconds").whole(30).unit("seconds").min(0)
+            .doc("Wrap-up time after an outbound call.");
+    public static final Setting PASSED_OVER_LIMIT = def("routing", "passedOverLimit").whole(5).min(0).max(100)
+            .doc("How many passed-over reps a routing explanation lists.");
+
+    public static final Setting VALUE_BAND_MIN_VALUE = def("routing.valueBands[]", "minValue").wholeLong().required()
+            .unit("currency units").min(0).doc("Lifetime value from which the boost applies.");
+    public static final Setting VALUE_BAND_BOOST = def("routing.valueBands[]", "boost").whole(null).required()
+            .unit("priority points").min(0).doc("Priority points added to the call.");
+
+    public static final Setting MISSES_NO_ANSWER = def("routing.misses", "noAnswer").whole(MissPolicy.DEFAULT.noAnswer())
+            .unit("offers").min(0).doc("Ring-no-answers in a row.");
+    public static final Setting MISSES_REJECTED = def("routing.misses", "rejected").whole(MissPolicy.DEFAULT.rejected())
+            .unit("offers").min(0).doc("Declined offers in a row.");
+    public static final Setting MISSES_BUSY = def("routing.misses", "busy").whole(MissPolicy.DEFAULT.busy())
+            .unit("offers").min(0).doc("Busy answers in a row.");
+    public static final Setting MISSES_UNREACHABLE = def("routing.misses", "unreachable").whole(MissPolicy.DEFAULT.unreachable())
+            .unit("offers").min(0).doc("Unreachable phones in a row.");
+
+    // ---- skills, segments, partners
+    public static final Setting SKILL_ID = def("skills[]", "id").id().required().doc("Unique skill id, e.g. crm or lang-de.");
+    public static final Setting SKILL_NAME = def("skills[]", "name").text(null).doc("Display name; defaults to the id.");
+
+    public static final Setting SEGMENT_ID = def("segments[]", "id").id().required().doc("Unique segment id.");
+    public static final Setting SEGMENT_NAME = def("segments[]", "name").text(null).doc("Display name; defaults to the id.");
+    public static final Setting SEGMENT_HOME_TEAMS = def("segments[]", "homeTeams").list().defaultValue(List.of())
+            .doc("Rep teams that serve this segment in a HOME_TEAM tier; each must be some rep's team.");
+    public static final Setting SEGMENT_PRIORITY = def("segments[]", "priority").whole(0).unit("priority points").range(0, 1000)
+            .doc("Base priority of the segment's calls; higher is served first.");
+
+    public static final Setting PARTNER_ID = def("partners[]", "id").id().required().doc("Unique partner organisation id.");
+    public static final Setting PARTNER_NAME = def("partners[]", "name").text(null).doc("Display name; defaults to the id.");
+
+    // ---- queues
+    public static final Setting QUEUE_ID = def("queues[]", "id").id().required().doc("Unique queue id.");
+    public static final Setting QUEUE_NAME = def("queues[]", "name").text(null).doc("Display name; defaults to the id.");
+    public static final Setting QUEUE_SKILLS = def("queues[]", "skills").map().defaultValue(Map.of())
+            .doc("Skill id to minimum level (1-10) every call in the queue needs.");
+    public static final Setting QUEUE_TIERS = def("queues[]", "tiers").list().required()
+            .doc("The widening steps, in order of afterSeconds; at least one.");
+    public static final Setting QUEUE_SERVICE_LEVEL_SECONDS = def("queues[]", "serviceLevelSeconds").whole(20).unit("seconds").min(1)
+            .doc("The T of the service level: answered within T seconds.");
+    public static final Setting QUEUE_SERVICE_LEVEL_GOAL = def("queues[]", "serviceLevelGoalPercent").whole(80).unit("percent").range(0, 100)
+            .doc("The share of calls the center aims to answer within serviceLevelSeconds.");
+    public static final Setting QUEUE_WRAP_UP_SECONDS = def("queues[]", "wrapUpSeconds").whole(30).unit("seconds").min(0)
+            .doc("After-call work time before the rep is made ready again.");
+    public static final Setting QUEUE_RING_TIMEOUT_SECONDS = def("queues[]", "ringTimeoutSeconds").whole(20).unit("seconds").range(1, 300)
+            .doc("How long a rep's phone rings before ring-no-answer.");
+    public static final Setting QUEUE_MAX_WAIT_SECONDS = def("queues[]", "maxWaitSeconds").whole(0).unit("seconds").min(0)
+            .doc("Longest wait before maxWaitAction; 0 for no limit.");
+    public static final Setting QUEUE_MAX_WAIT_ACTION = def("queues[]", "maxWaitAction").choice(MaxWaitAction.class, MaxWaitAction.CALLBACK)
+            .doc("What happens at maxWaitSeconds: move to overflowQueue, take a callback, or hang up politely.");
+    public static final Setting QUEUE_OVERFLOW_QUEUE = def("queues[]", "overflowQueue").id()
+            .doc("Queue that takes the call when maxWaitAction is OVERFLOW (required then, not allowed otherwise).");
+    public static final Setting QUEUE_SHORT_ABANDON_SECONDS = def("queues[]", "shortAbandonSeconds").whole(5).unit("seconds").min(0)
+            .doc("Abandons quicker than this are counted apart and left out of the service level.");
+    public static final Setting QUEUE_AGING = def("queues[]", "agingPointsPerMinute").whole(1).unit("priority points per minute").min(0)
+            .doc("Priority a waiting call gains each minute, so nobody starves.");
+
+    public static final Setting TIER_NAME = def("queues[].tiers[]", "name").text(null).required().doc("Name shown in routing explanations.");
+    public static final Setting TIER_AFTER_SECONDS = def("queues[].tiers[]", "afterSeconds").whole(0).unit("seconds").min(0)
+            .doc("Wait after which this tier opens; must not be less than the previous tier's.");
+    public static final Setting TIER_SCOPE = def("queues[].tiers[]", "scope").choice(TierScope.class, null).required()
+            .doc("Who this tier lets in: the customer's own rep or partner, the segment's home teams, or skilled reps.");
+    public static final Setting TIER_KINDS = def("queues[].tiers[]", "kinds").list()
+            .defaultValue(List.of("INSIDE", "FIELD", "PARTNER")).choices(RepKind.class)
+            .doc("Rep kinds a SKILLED tier lets in; only for SKILLED tiers.");
+    public static final Setting TIER_OFFER_CALLBACK = def("queues[].tiers[]", "offerCallback").bool(false)
+            .doc("Whether reaching this tier offers the caller a callback instead of waiting.");
+
+    // ---- lines
+    public static final Setting LINE_ID = def("lines[]", "id").id().required().doc("Unique line id.");
+    public static final Setting LINE_NUMBER = def("lines[]", "number").text(null).required()
+            .doc("The number customers dial; matched by its digits, so spaces and dashes do not matter.");
+    public static final Setting LINE_NAME = def("lines[]", "name").text(null).doc("Display name; defaults to the id.");
+    public static final Setting LINE_QUEUE = def("lines[]", "queue").id().required().doc("The queue the line's calls go to.");
+
+    // ---- reps
+    public static final Setting REP_ID = def("reps[]", "id").id().required().doc("Unique rep id.");
+    public static final Setting REP_NAME = def("reps[]", "name").text(null).doc("Display name; defaults to the id.");
+    public static final Setting REP_KIND = def("reps[]", "kind").choice(RepKind.class, RepKind.INSIDE)
+            .doc("INSIDE (contact-center sales), FIELD (outside sales, live windows only) or PARTNER.");
+    public static final Setting REP_TEAM = def("reps[]", "team").id().required().doc("The rep's team, named by segments' homeTeams.");
+    public static final Setting REP_SKILLS = def("reps[]", "skills").map().defaultValue(Map.of())
+            .doc("Skill id to level, 1 (novice) to 10 (expert).");
+    public static final Setting REP_TERRITORY = def("reps[]", "territory").text(null).doc("Sales territory, or none.");
+    public static final Setting REP_PARTNER = def("reps[]", "partner").id()
+            .doc("The partner organisation of a PARTNER rep (required for them, not allowed for others).");
+    public static final Setting REP_REACH = def("reps[]", "reach").section()
+            .doc("How the rep is rung: exactly one of softphone, outsideNumber, sipUri. Default: softphone with the rep id.");
+    public static final Setting REP_ZONE = def("reps[]", "zone").zone(null).doc("The rep's time zone; defaults to the center's zone.");
+    public static final Setting REP_LIVE_WINDOWS = def("reps[]", "liveWindows").list().defaultValue(List.of())
+            .doc("When a FIELD rep takes live calls, in the rep's zone; at least one for FIELD reps, none for others.");
+
+    public static final Setting REACH_SOFTPHONE = def("reps[].reach", "softphone").text(null)
+            .doc("SIP user name the rep's softphone registers as.");
+    public static final Setting REACH_OUTSIDE_NUMBER = def("reps[].reach", "outsideNumber").text(null)
+            .doc("A number dialled out through the trunk, e.g. a mobile, in E.164 (+ and digits).");
+    public static final Setting REACH_SIP_URI = def("reps[].reach", "sipUri").text(null)
+            .doc("A sip: or sips: URI at a partner's own system.");
+
+    public static final Setting WINDOW_DAYS = def("reps[].liveWindows[]", "days").list().required()
+            .doc("Days of the week: MON..SUN, full names, or ranges like MON-FRI.");
+    public static final Setting WINDOW_START = def("reps[].liveWindows[]", "start").time(null).required()
+            .doc("Start of the window (included).");
+    public static final Setting WINDOW_END = def("reps[].liveWindows[]", "end").time(null).required()
+            .doc("End of the window (excluded); before start means it runs past midnight.");
+
+    // ---- credentials
+    public static final Setting REALM = def("credentials", "realm").text("acd")
+            .doc("The digest realm softphones are challenged with; the HA1 hashes must be made with it.");
+    public static final Setting SOFTPHONES = def("credentials", "softphones").list().defaultValue(List.of())
+            .doc("One entry per softphone user. Plain passwords are refused.");
+    public static final Setting SOFTPHONE_USER = def("credentials.softphones[]", "user").text(null).required()
+            .doc("The SIP user name; must be some rep's reach.softphone.");
+    public static final Setting SOFTPHONE_MD5 = def("credentials.softphones[]", "md5").text(null)
+            .doc("HA1 for MD5: 32 hex digits of MD5(user:realm:password).");
+    public static final Setting SOFTPHONE_SHA256 = def("credentials.softphones[]", "sha256").text(null)
+            .doc("HA1 for SHA-256: 64 hex digits of SHA-256(user:realm:password). At least one of md5, sha256.");
+
+    // ---- customers
+    public static final Setting CUSTOMERS_FILE = def("customers", "file").text(null)
+            .doc("A CSV file of customers, relative to the YAML file; columns as in customers.inline[].");
+    public static final Setting CUSTOMERS_INLINE = def("customers", "inline").list().defaultValue(List.of())
+            .doc("Customers written in the YAML file itself.");
+
+    public static final Setting CUSTOMER_ID = def("customers.inline[]", "id").id().required().doc("Unique customer id.");
+    public static final Setting CUSTOMER_NAME = def("customers.inline[]", "name").text(null).required().doc("Contact name.");
+    public static final Setting CUSTOMER_ACCOUNT = def("customers.inline[]", "account").text(null).doc("Company (account) name.");
+    public static final Setting CUSTOMER_NUMBERS = def("customers.inline[]", "numbers").list().required()
+            .doc("Phone numbers the customer calls from (in CSV: separated by ';'); unique across customers.");
+    public static final Setting CUSTOMER_SEGMENT = def("customers.inline[]", "segment").id().required().doc("The customer's segment.");
+    public static final Setting CUSTOMER_LIFETIME_VALUE = def("customers.inline[]", "lifetimeValue").wholeLong(0L)
+            .unit("currency units").min(0).doc("Lifetime value, used by routing.valueBands.");
+    public static final Setting CUSTOMER_ACCOUNT_OWNER = def("customers.inline[]", "accountOwner").id()
+            .doc("Rep who owns the account, tried first by RELATIONSHIP tiers.");
+    public static final Setting CUSTOMER_TERRITORY = def("customers.inline[]", "territory").text(null).doc("Sales territory.");
+    public static final Setting CUSTOMER_PARTNER = def("customers.inline[]", "partner").id()
+            .doc("Partner organisation that owns the account; its reps are tried by RELATIONSHIP tiers.");
+    public static final Setting CUSTOMER_LANGUAGE = def("customers.inline[]", "language").text(null)
+            .doc("Preferred language, e.g. de; calls then need the skill lang-<language>, which must exist.");
+
+    // ---- simulation
+    public static final Setting SIM_SEED = def("simulation", "seed").wholeLong(1L).doc("Seed of the simulator's random numbers.");
+    public static final Setting SIM_ARRIVALS = def("simulation", "arrivalsPerHour").map().defaultValue(Map.of())
+            .unit("calls per hour").doc("Line id to calls per hour at profile weight 1.0; unlisted lines get no calls.");
+    public static final Setting SIM_DAILY_PROFILE = def("simulation", "dailyProfile").text("business-day")
+            .doc("Hourly weights of arrivals: business-day, office-hours, flat, or a list of 24 numbers >= 0 (hour 0 first).");
+    public static final Setting SIM_TALK_TIME = def("simulation", "talkTime").section()
+            .defaultValue(Distribution.lognormal(300, 0.7)).unit("seconds").doc("Talk time of an answered call.");
+    public static final Setting SIM_WRAP_TIME = def("simulation", "wrapTime").section()
+            .defaultValue(Distribution.exponential(40)).unit("seconds").doc("After-call work reps take (capped by the queue's wrapUpSeconds).");
+    public static final Setting SIM_HOLD_PROBABILITY = def("simulation", "holdProbability").decimal(0.2).unit("probability").range(0, 1)
+            .doc("Chance a call is put on hold once.");
+    public static final Setting SIM_MEAN_HOLD_SECONDS = def("simulation", "meanHoldSeconds").decimal(45.0).unit("seconds").min(0)
+            .doc("Mean hold length (exponential).");
+    public static final Setting SIM_ANSWER_DELAY = def("simulation", "answerDelay").section()
+            .defaultValue(Distribution.lognormal(4, 0.5)).unit("seconds").doc("Time from ringing to the rep picking up.");
+    public static final Setting SIM_NO_ANSWER_PROBABILITY = def("simulation", "noAnswerProbability").decimal(0.03).unit("probability").range(0, 1)
+            .doc("Chance an offered call rings out.");
+    public static final Setting SIM_REJECT_PROBABILITY = def("simulation", "rejectProbability").decimal(0.01).unit("probability").range(0, 1)
+            .doc("Chance a rep declines an offered call.");
+    public static final Setting SIM_BREAKS_PER_REP = def("simulation", "breaksPerRepPerDay").whole(3).unit("breaks").range(0, 20)
+            .doc("Breaks each rep takes in a shift.");
+    public static final Setting SIM_BREAK_MEAN_SECONDS = def("simulation", "breakMeanSeconds").decimal(900.0).unit("seconds").min(0)
+            .doc("Mean break length (exponential).");
+    public static final Setting SIM_PATIENCE_MEAN_SECONDS = def("simulation", "patienceMeanSeconds").decimal(180.0).unit("seconds").min(1)
+            .doc("Mean time a caller waits before hanging up (exponential).");
+    public static final Setting SIM_DISPOSITION_MIX = def("simulation", "dispositionMix").map()
+            .defaultValue(orderedMap("won", 0.1, "quote-sent", 0.2, "follow-up", 0.35, "no-interest", 0.3, "wrong-number", 0.05))
+            .unit("probability").doc("Outcome code to the share of handled calls ending with it; shares sum to 1.");
+    public static final Setting SIM_REVENUE_MEANS = def("simulation", "revenueMeans").map()
+            .defaultValue(orderedMap("won", 6000.0)).unit("currency units")
+            .doc("Outcome code to the mean revenue of a call with that outcome.");
+    public static final Setting SIM_SHIFT_START = def("simulation", "shiftStart").time("08:00").doc("When reps log in.");
+    public static final Setting SIM_SHIFT_END = def("simulation", "shiftEnd").time("18:00").doc("When reps log out; after shiftStart.");
+
+    public static final Setting DIST_KIND = def("simulation.<distribution>", "kind")
+            .choice(Distribution.Kind.class, null).required().doc("The shape (talkTime, wrapTime, answerDelay).");
+    public static final Setting DIST_MEAN = def("simulation.<distribution>", "mean").decimal(null).required().unit("seconds").min(0)
+            .doc("The mean; for fixed, the value.");
+    public static final Setting DIST_SIGMA = def("simulation.<distribution>", "sigma").decimal(null).min(0.01).max(5)
+            .doc("Shape of a lognormal (standard deviation of the underlying normal); required for lognormal, not allowed otherwise.");
+
+    /** Every setting, in declaration order. */
+    public static List<Setting> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** The settings of one section, in declaration order. */
+    public static List<Setting> inSection(String section) {
+        return ALL.stream().filter(s -> s.section().equals(section)).collect(Collectors.toList());
+    }
+
+    /** A setting by section and key. */
+    public static Optional<Setting> find(String section, String key) {
+        return ALL.stream().filter(s -> s.section().equals(section) && s.key().equals(key)).findFirst();
+    }
+
+    private static Map<String, Double> orderedMap(Object... keysAndValues) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (Double) keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static Def def(String section, String key) {
+        return new Def(section, key);
+    }
+
+    /** Fills in one setting; {@link #doc(String)} declares it. */
+    private static final class Def {
+        private final String section;
+        private final String key;
+        private Setting.Type type = Setting.Type.TEXT;
+        private Object defaultValue;
+        private String unit = "";
+        private Double min;
+        private Double max;
+        private boolean required;
+        private List<String> choices = List.of();
+
+        Def(String section, String key) {
+            this.section = section;
+            this.key = key;
+        }
+
+        Def text(String value) {
+            type = Setting.Type.TEXT;
+            defaultValue = value;
+            return this;
+        }
+
+        Def id() {
+            type = Setting.Type.ID;
+            return this;
+        }
+
+        Def whole(Integer value) {
+            type = Setting.Type.WHOLE;
+            defaultValue = value;
+            return this;
+        }
+
+        Def wholeLong() {
+            type = Setting.Type.WHOLE;
+            return this;
+        }
+
+        Def wholeLong(Long value) {
+            type = Setting.Type.WHOLE;
+            defaultValue = value;
+            return this;
+        }
+
+        Def decimal(Double value) {
+            type = Setting.Type.DECIMAL;
+            defaultValue = value;
+            return this;
+        }
+
+        Def bool(boolean value) {
+            type = Setting.Type.BOOLEAN;
+            defaultValue = value;
+            return this;
+        }
+
+        Def time(String value) {
+            type = Setting.Type.TIME;
+            defaultValue = value;
+            return this;
+        }
+
+        Def zone(String value) {
+            type = Setting.Type.ZONE;
+            defaultValue = value;
+            return this;
+        }
+
+        <E extends Enum<E>> Def choice(Class<E> values, E value) {
+            type = Setting.Type.CHOICE;
+            defaultValue = value == null ? null : value.name();
+            return choices(values);
+        }
+
+        <E extends Enum<E>> Def choices(Class<E> values) {
+            choices = Arrays.stream(values.getEnumConstants()).map(Enum::name).collect(Collectors.toList());
+            return this;
+        }
+
+        Def list() {
+            type = Setting.Type.LIST;
+            return this;
+        }
+
+        Def map() {
+            type = Setting.Type.MAP;
+            return this;
+        }
+
+        Def section() {
+            type = Setting.Type.SECTION;
+            return this;
+        }
+
+        Def defaultValue(Object value) {
+            defaultValue = value;
+            return this;
+        }
+
+        Def unit(String value) {
+            unit = value;
+            return this;
+        }
+
+        Def min(double value) {
+            min = value;
+            return this;
+        }
+
+        Def max(double value) {
+            max = value;
+            return this;
+        }
+
+        Def range(double low, double high) {
+            min = low;
+            max = high;
+            return this;
+        }
+
+        Def required() {
+            required = true;
+            return this;
+        }
+
+        Setting doc(String description) {
+            Setting setting = new Setting(section, key, type, defaultValue, unit, min, max, required, choices, description);
+            ALL.add(setting);
+            return setting;
+        }
+    }
+}
