@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  *
  * <p>Threading: the journal has exactly <b>one writer thread</b>; {@link #append(Event)} and
  * {@link #deleteExpiredCycles()} must only be called from it (in the server, the Disruptor's journal handler).
+ * The writer is the first thread that appends (not the one that opens); an append from any other thread later
+ * fails with {@link IllegalStateException} naming both threads, and nothing is written.
  * Readers ({@link JournalReader}, {@link #replay}) may run on any other threads at the same time, one thread per
  * reader; a reader follows the writer live. An appended event is visible to readers as soon as {@code append}
  * returns; Chronicle writes to memory-mapped files, so there is no per-event flush.
@@ -39,6 +41,7 @@ public final class Journal implements AutoCloseable {
     private final ExcerptAppender appender;
     private final CycleRetention retention;
     private int lastAppendedCycle = Integer.MIN_VALUE;
+    private Thread writer;
 
     private Journal(JournalSettings settings, Clock clock) {
         this.settings = settings;
@@ -74,9 +77,14 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Appends one event and returns its excerpt index. Writer thread only. When the append starts a new daily
-     * cycle, expired cycle files are deleted first.
+     * cycle, expired cycle files are deleted.
+     *
+     * @throws IllegalStateException if called from another thread than the first one that appended
      */
     public long append(Event event) {
+        if (Thread.currentThread() != writer) {
+            claimWriter();
+        }
         try (DocumentContext dc = appender.writingDocument()) {
             EventCodec.encode(event, dc.wire().bytes());
         }
@@ -87,6 +95,15 @@ public final class Journal implements AutoCloseable {
             deleteExpiredCycles();
         }
         return index;
+    }
+
+    private void claimWriter() {
+        Thread current = Thread.currentThread();
+        if (writer != null) {
+            throw new IllegalStateException("the journal in " + settings.dir() + " has one writer thread, '"
+                    + writer.getName() + "'; append was called from '" + current.getName() + "'");
+        }
+        writer = current;
     }
 
     /** A reader from the first event still kept. */

@@ -10,11 +10,13 @@ import net.openhft.chronicle.wire.DocumentContext;
  * journal that another thread is appending to: {@link #next()} returns null when it has caught up, and later calls
  * return the events appended since.
  *
- * <p>Not thread-safe: use one reader from one thread at a time. Close it when done.
+ * <p>Not thread-safe: one thread at a time. A reader may be handed to another thread (say, opened on the main
+ * thread and read on a worker) if the hand-over itself is safely published. Close it when done.
  */
 public final class JournalReader implements AutoCloseable {
     private final ExcerptTailer tailer;
     private long lastReadIndex;
+    private Thread owner;
 
     JournalReader(ExcerptTailer tailer, long lastReadIndex) {
         this.tailer = tailer;
@@ -27,6 +29,12 @@ public final class JournalReader implements AutoCloseable {
      * @throws JournalFormatException if the next excerpt cannot be decoded; the message names its index
      */
     public Event next() {
+        Thread current = Thread.currentThread();
+        if (current != owner) {
+            // Chronicle pins a tailer to the first thread that uses it; a reader handed over is re-pinned.
+            tailer.singleThreadedCheckReset();
+            owner = current;
+        }
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 return null;

@@ -242,6 +242,41 @@ class JournalTest {
     }
 
     @Test
+    void shouldLetAReaderOpenedOnOneThreadBeReadOnAnother() throws Exception {
+        try (Journal journal = Journal.open(new JournalSettings(dir, 7));
+             JournalReader reader = journal.readFromStart()) {
+            journal.append(new Tick(1));
+            journal.append(new Tick(2));
+            assertEquals(new Tick(1), reader.next());
+            List<Object> seen = new CopyOnWriteArrayList<>();
+            Thread worker = new Thread(() -> {
+                try {
+                    seen.add(reader.next());
+                } catch (RuntimeException e) {
+                    seen.add(e);
+                }
+            });
+            worker.start();
+            worker.join(10_000);
+            assertEquals(List.of(new Tick(2)), seen);
+        }
+    }
+
+    @Test
+    void shouldRefuseAppendsFromASecondWriterThread() throws Exception {
+        try (Journal journal = Journal.open(new JournalSettings(dir, 7))) {
+            List<Object> outcome = new CopyOnWriteArrayList<>();
+            Thread writer = new Thread(() -> outcome.add(journal.append(new Tick(1))));
+            writer.start();
+            writer.join(10_000);
+            assertEquals(1, outcome.size(), "the first thread to append becomes the writer");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> journal.append(new Tick(2)));
+            assertTrue(e.getMessage().contains("one writer thread"), e.getMessage());
+            assertEquals(outcome.get(0), journal.lastIndex(), "the refused event was not written");
+        }
+    }
+
+    @Test
     void shouldRejectRetentionBelowOneDay() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JournalSettings(dir, 0));
         assertTrue(e.getMessage().contains("retentionDays"), e.getMessage());
