@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.acd.core.call.CustomerDirectory;
+import dev.acd.core.journal.JournalSettings;
 import dev.acd.core.model.RoutingModel;
 
 /**

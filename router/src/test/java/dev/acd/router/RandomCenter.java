@@ -70,6 +70,10 @@ final class RandomCenter implements RoutingOutput {
     final RoutingEngine engine = new RoutingEngine();
     final List<Event> inputs = new ArrayList<>();
     final List<Decision> decisions = new ArrayList<>();
+    /** What the pipeline would journal: inputs and their decisions, without ticks that decided nothing. */
+    final List<Event> journal = new ArrayList<>();
+    /** How many inputs had been published when the journal last took an input. */
+    int inputsAtLastJournaledInput;
     final Map<Long, CallClassified> classifications = new HashMap<>();
     /** Offers ringing now, call id to rep id. */
     final Map<Long, String> ringing = new LinkedHashMap<>();
@@ -266,7 +270,13 @@ final class RandomCenter implements RoutingOutput {
 
     void publish(Event event) {
         inputs.add(event);
+        int before = decisions.size();
         engine.apply(event, this);
+        if (!(event instanceof Tick) || decisions.size() > before) {
+            journal.add(event);
+            journal.addAll(decisions.subList(before, decisions.size()));
+            inputsAtLastJournaledInput = inputs.size();
+        }
     }
 
     @Override

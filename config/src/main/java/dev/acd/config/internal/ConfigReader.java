@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 import dev.acd.config.AcdConfig;
 import dev.acd.config.ConfigException;
-import dev.acd.config.JournalSettings;
+import dev.acd.core.journal.JournalSettings;
 import dev.acd.config.SimulationSettings;
 import dev.acd.config.SoftphoneCredentials;
 import dev.acd.core.call.CustomerDirectory;
@@ -118,7 +118,8 @@ public final class ConfigReader {
     private static JournalSettings journal(YamlMap top) {
         YamlMap m = top.section(JOURNAL, "journal");
         if (m == null) {
-            return new JournalSettings(Path.of((String) JOURNAL_DIRECTORY.defaultValue()), 0);
+            return new JournalSettings(Path.of((String) JOURNAL_DIRECTORY.defaultValue()),
+                    ((Number) JOURNAL_RETENTION_DAYS.defaultValue()).intValue());
         }
         String directory = m.text(JOURNAL_DIRECTORY);
         Path path = Path.of((String) JOURNAL_DIRECTORY.defaultValue());

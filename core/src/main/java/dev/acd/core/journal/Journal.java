@@ -187,9 +187,12 @@ public final class Journal implements AutoCloseable {
     /**
      * Deletes the daily files older than the retention window: the current day's cycle (by the journal's clock) and
      * the {@code retentionDays} cycles before it are kept. Runs at open and whenever an append starts a new cycle;
-     * writer thread only. Returns how many files it deleted.
+     * writer thread only. Returns how many files it deleted; with retention 0 it deletes nothing.
      */
     public int deleteExpiredCycles() {
+        if (settings.retentionDays() == JournalSettings.KEEP_FOREVER) {
+            return 0;
+        }
         int oldestKept = queue.cycle() - settings.retentionDays();
         int deleted = retention.deleteCyclesBelow(oldestKept);
         if (deleted > 0) {

@@ -277,9 +277,22 @@ class JournalTest {
     }
 
     @Test
-    void shouldRejectRetentionBelowOneDay() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JournalSettings(dir, 0));
+    void shouldRejectNegativeRetention() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JournalSettings(dir, -1));
         assertTrue(e.getMessage().contains("retentionDays"), e.getMessage());
+    }
+
+    @Test
+    void shouldKeepEveryDayWhenRetentionIsZero() throws IOException {
+        ManualClock clock = new ManualClock(SampleEvents.T0);
+        try (Journal journal = Journal.open(new JournalSettings(dir, JournalSettings.KEEP_FOREVER), clock)) {
+            for (int day = 0; day < 4; day++) {
+                journal.append(new Tick(clock.millis()));
+                clock.advance(DAY_MS);
+            }
+            assertEquals(0, journal.deleteExpiredCycles());
+        }
+        assertEquals(4, cycleFiles().size(), cycleFiles().toString());
     }
 
     private List<Path> cycleFiles() throws IOException {

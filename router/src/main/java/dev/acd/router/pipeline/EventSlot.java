@@ -6,6 +6,7 @@ import dev.acd.core.command.Command;
 import dev.acd.core.command.CommandSubscriber;
 import dev.acd.core.event.Decision;
 import dev.acd.core.event.Event;
+import dev.acd.core.event.Tick;
 import dev.acd.router.RoutingOutput;
 
 /**
@@ -29,9 +30,15 @@ public final class EventSlot implements RoutingOutput {
         commands.add(command);
     }
 
-    /** Journals the event and its decisions, in that order, then sends the commands; leaves the slot empty. */
+    /**
+     * Journals the event and its decisions, in that order, then sends the commands; leaves the slot empty.
+     * A {@link Tick} that led to no decision is not journaled: it only moved time, and every timer that fires
+     * makes a decision, so replay reaches the same state at every journaled event without it.
+     */
     void drainTo(JournalWriter journal, CommandSubscriber subscriber) {
-        journal.append(event);
+        if (!(event instanceof Tick) || !decisions.isEmpty()) {
+            journal.append(event);
+        }
         for (int i = 0; i < decisions.size(); i++) {
             journal.append(decisions.get(i));
         }

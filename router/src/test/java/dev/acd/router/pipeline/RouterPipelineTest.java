@@ -99,6 +99,19 @@ class RouterPipelineTest {
     }
 
     @Test
+    void shouldLeaveOutTicksThatDecidedNothing() {
+        List<Event> journal = new CopyOnWriteArrayList<>();
+        try (RouterPipeline pipeline = new RouterPipeline(new RoutingEngine(), journal::add, command -> { },
+                PipelineSettings.DEFAULT)) {
+            pipeline.publish(new ConfigChanged(T0, 1, "test", model(1)));
+            pipeline.publish(new Tick(T0 + 1_000));
+            pipeline.publish(new RepLoggedIn(T0 + 2_000, "rep0"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> journal.size() == 2);
+        }
+        assertEquals(List.of(ConfigChanged.class, RepLoggedIn.class), journal.stream().map(Object::getClass).toList());
+    }
+
+    @Test
     void shouldAcceptEventsFromManyThreadsAndRouteEachCallOnce() throws InterruptedException {
         List<Command> commands = new CopyOnWriteArrayList<>();
         int threads = 4;
@@ -134,7 +147,7 @@ class RouterPipelineTest {
     void shouldCountAFailedEventAndGoOnWithTheNext() {
         List<Event> journal = new CopyOnWriteArrayList<>();
         JournalWriter failingOnce = event -> {
-            if (event instanceof Tick tick && tick.at() == T0 + 1) {
+            if (event instanceof RepLoggedIn login && login.at() == T0 + 1) {
                 throw new IllegalStateException("disk full (test)");
             }
             journal.add(event);
@@ -142,9 +155,10 @@ class RouterPipelineTest {
         try (RouterPipeline pipeline = new RouterPipeline(new RoutingEngine(), failingOnce, command -> { },
                 PipelineSettings.DEFAULT)) {
             pipeline.publish(new ConfigChanged(T0, 1, "test", model(1)));
-            pipeline.publish(new Tick(T0 + 1));
+            pipeline.publish(new RepLoggedIn(T0 + 1, "rep0"));
             pipeline.publish(new Tick(T0 + 2));
-            await().atMost(Duration.ofSeconds(5)).until(() -> journal.contains(new Tick(T0 + 2)));
+            pipeline.publish(new RepReady(T0 + 3, "rep0"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> journal.contains(new RepReady(T0 + 3, "rep0")));
             assertEquals(1, pipeline.failures());
         }
     }

@@ -1,0 +1,70 @@
+package dev.acd.cli;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.acd.core.event.Event;
+import dev.acd.core.journal.Journal;
+import dev.acd.core.journal.JournalReader;
+import dev.acd.core.stats.Report;
+import dev.acd.core.stats.StatsProjection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code acd stats}: statistics computed from a journal. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Computes statistics from a journal: offered, answered, abandoned, service level, ASA, talk, "
+                + "hold, wrap and handle time, occupancy, revenue... grouped as asked. See docs/statistics.md.")
+final class StatsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    JournalOption journal = new JournalOption();
+    @Option(names = "--by", defaultValue = "queue",
+            description = "rep, queue, segment, kind, direction, interval or day (default ${DEFAULT-VALUE})")
+    String by;
+    @Option(names = "--from", description = "start: 2026-11-23, 2026-11-23T09:00 (in --zone) or an instant")
+    String from;
+    @Option(names = "--to", description = "end, exclusive, same forms as --from")
+    String to;
+    @Option(names = "--zone", defaultValue = "UTC", description = "time zone of intervals, days and local times "
+            + "(default ${DEFAULT-VALUE})")
+    ZoneId zone;
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})")
+    String format;
+    @Option(names = "--metrics", split = ",", description = "columns to print, by name (default: the headline ones "
+            + "in a table, all in csv and json)")
+    List<String> metrics;
+
+    @Override
+    public Integer call() {
+        ReportFormat reportFormat = SimulateCommand.format(format);
+        var grouping = SimulateCommand.grouping(by);
+        Long fromAt = from == null ? null : TimeArgument.parse(from, zone, "--from");
+        Long toAt = to == null ? null : TimeArgument.parse(to, zone, "--to");
+        StatsProjection stats = new StatsProjection(zone);
+        long events = 0;
+        try (Journal opened = journal.open(); JournalReader reader = opened.readFromStart()) {
+            for (Event event = reader.next(); event != null; event = reader.next()) {
+                stats.apply(event);
+                events++;
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (events == 0) {
+            out.println("the journal in " + journal.dir + " holds no events");
+            out.flush();
+            return 0;
+        }
+        Report report = fromAt == null && toAt == null ? stats.report(grouping)
+                : stats.report(grouping, fromAt == null ? Long.MIN_VALUE / 2 : fromAt,
+                toAt == null ? stats.latestAt() + 1 : toAt);
+        reportFormat.print(report, metrics, out);
+        return 0;
+    }
+}

@@ -1,0 +1,386 @@
+package dev.acd.sim;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import dev.acd.config.Distribution;
+import dev.acd.config.SimulationSettings;
+import dev.acd.core.call.Classifier;
+import dev.acd.core.call.CustomerDirectory;
+import dev.acd.core.command.CancelOffer;
+import dev.acd.core.command.Command;
+import dev.acd.core.command.HangUpCall;
+import dev.acd.core.command.OfferCall;
+import dev.acd.core.command.OfferCallback;
+import dev.acd.core.event.CallAbandoned;
+import dev.acd.core.event.CallAnswered;
+import dev.acd.core.event.CallArrived;
+import dev.acd.core.event.CallEnded;
+import dev.acd.core.event.CallHeld;
+import dev.acd.core.event.CallResumed;
+import dev.acd.core.event.CallbackRequested;
+import dev.acd.core.event.ConfigChanged;
+import dev.acd.core.event.DispositionRecorded;
+import dev.acd.core.event.Event;
+import dev.acd.core.event.OfferFailed;
+import dev.acd.core.event.OfferFailure;
+import dev.acd.core.event.Party;
+import dev.acd.core.event.RepLoggedIn;
+import dev.acd.core.event.RepLoggedOut;
+import dev.acd.core.event.RepMarkedNotReady;
+import dev.acd.core.event.RepNotReady;
+import dev.acd.core.event.RepReady;
+import dev.acd.core.event.Tick;
+import dev.acd.core.event.WrapUpStarted;
+import dev.acd.core.model.Customer;
+import dev.acd.core.model.Direction;
+import dev.acd.core.model.Line;
+import dev.acd.core.model.Queue;
+import dev.acd.core.model.Rep;
+import dev.acd.core.model.RoutingModel;
+import dev.acd.router.RoutingEngine;
+import dev.acd.router.pipeline.JournalWriter;
+import dev.acd.router.pipeline.RoutingStep;
+
+/**
+ * Plays synthetic traffic against the real routing engine and journal in simulated time: calls arrive per line
+ * (Poisson with the daily profile), callers lose patience, reps answer after a delay or miss or reject, talk, hold,
+ * wrap up, record dispositions and take breaks. Everything the engine sees and decides goes to the journal writer,
+ * so statistics come from the journal exactly as in production. Deterministic for a given seed. Single-threaded.
+ */
+public final class Simulator {
+    /** Share of inbound calls from numbers not in the customer directory. */
+    static final double UNKNOWN_CALLER_SHARE = 0.1;
+    /** Share of callers who take a callback when it is offered. */
+    static final double CALLBACK_TAKE_SHARE = 0.3;
+    /** How long a rep the router set not ready takes to notice and say ready again, mean seconds. */
+    static final double RECOVER_MEAN_SECONDS = 90;
+
+    private final RoutingModel model;
+    private final CustomerDirectory directory;
+    private final Classifier classifier;
+    private final SimulationSettings traffic;
+    private final ZoneId zone;
+    private final long tickIntervalMs;
+    private final SplittableRandom random;
+    private final RoutingStep step;
+    private final Agenda agenda;
+    private final long start;
+    private final long end;
+    private final List<Customer> customers;
+    private final Map<Long, SimCall> calls = new HashMap<>();
+    private final SimulationResult.Counter counter = new SimulationResult.Counter();
+    private long nextCallId = 1;
+
+    /** A simulated call's state as the phones and the caller see it. */
+    private static final class SimCall {
+        final long callId;
+        final Queue queue;
+        /** Bumped when an offer ends, so scheduled phone actions for an old offer do nothing. */
+        int offer;
+        boolean talking;
+        boolean gone;
+
+        SimCall(long callId, Queue queue) {
+            this.callId = callId;
+            this.queue = queue;
+        }
+    }
+
+    /**
+     * @param start when the simulated period starts (ms since the epoch)
+     * @param hours how long it lasts
+     */
+    public Simulator(RoutingModel model, CustomerDirectory directory, SimulationSettings traffic, ZoneId zone,
+                     long tickIntervalMs, JournalWriter journal, long start, double hours, long seed) {
+        this.model = model;
+        this.directory = directory;
+        this.classifier = new Classifier(model, directory);
+        this.traffic = traffic;
+        this.zone = zone;
+        this.tickIntervalMs = tickIntervalMs;
+        this.random = new SplittableRandom(seed);
+        this.start = start;
+        this.end = start + (long) (hours * 3_600_000L);
+        this.agenda = new Agenda(start);
+        this.customers = new ArrayList<>(directory.customers());
+        customers.sort((a, b) -> a.id().compareTo(b.id()));
+        JournalWriter watching = event -> {
+            journal.append(event);
+            counter.events++;
+            observe(event);
+        };
+        this.step = new RoutingStep(new RoutingEngine(), watching, this::onCommand);
+    }
+
+    /** Runs the whole simulated period and says what happened. */
+    public SimulationResult run() {
+        long wallStart = System.nanoTime();
+        publish(new ConfigChanged(start, 1, "simulation", model));
+        scheduleShifts();
+        for (Line line : model.lines()) {
+            scheduleArrival(line, new ArrivalProcess(hour -> traffic.arrivalRate(line.id(), hour), zone, random.split()),
+                    start);
+        }
+        scheduleTick(start + tickIntervalMs);
+        agenda.runUntil(end);
+        publish(new Tick(end));
+        return counter.result(start, end, System.nanoTime() - wallStart);
+    }
+
+    /** The engine after the run, for checks of its final state. */
+    public RoutingEngine engine() {
+        return step.engine();
+    }
+
+    private void publish(Event event) {
+        step.process(event);
+    }
+
+    // ---- reps ----
+
+    private void scheduleShifts() {
+        if (traffic.shiftStart().equals(traffic.shiftEnd())) {
+            // A shift that starts when it ends means round the clock: everyone logs in once and stays.
+            for (Rep rep : model.reps()) {
+                agenda.at(start, () -> {
+                    publish(new RepLoggedIn(agenda.now(), rep.id()));
+                    publish(new RepReady(agenda.now(), rep.id()));
+                });
+            }
+            return;
+        }
+        for (long day = dayStart(start); day < end; day += 86_400_000L) {
+            long shiftStart = at(day, traffic.shiftStart());
+            long shiftEnd = at(day, traffic.shiftEnd());
+            for (Rep rep : model.reps()) {
+                long login = Math.max(start, shiftStart + (long) (random.nextDouble() * 300_000));
+                if (login >= end || shiftEnd <= start) {
+                    continue;
+                }
+                agenda.at(login, () -> {
+                    publish(new RepLoggedIn(agenda.now(), rep.id()));
+                    publish(new RepReady(agenda.now(), rep.id()));
+                });
+                agenda.at(shiftEnd, () -> publish(new RepLoggedOut(agenda.now(), rep.id())));
+                for (int b = 0; b < traffic.breaksPerRepPerDay(); b++) {
+                    long breakAt = login + (long) (random.nextDouble() * (shiftEnd - login));
+                    long length = seconds(exponential(traffic.breakMeanSeconds()));
+                    agenda.at(breakAt, () -> publish(new RepNotReady(agenda.now(), rep.id(), "break")));
+                    agenda.at(Math.min(shiftEnd - 1, breakAt + length), () -> publish(new RepReady(agenda.now(), rep.id())));
+                }
+            }
+        }
+    }
+
+    private long dayStart(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    private long at(long dayStart, LocalTime time) {
+        return Instant.ofEpochMilli(dayStart).atZone(zone).toLocalDate().atTime(time).atZone(zone).toInstant()
+                .toEpochMilli();
+    }
+
+    /** The router set a rep not ready after missed offers: the rep notices after a while and says ready. */
+    private void observe(Event event) {
+        if (event instanceof RepMarkedNotReady marked) {
+            agenda.at(marked.at() + seconds(exponential(RECOVER_MEAN_SECONDS)),
+                    () -> publish(new RepReady(agenda.now(), marked.repId())));
+        } else if (event instanceof WrapUpStarted wrap) {
+            counter.wrapUps++;
+        }
+    }
+
+    // ---- calls ----
+
+    private void scheduleTick(long at) {
+        if (at < end) {
+            agenda.at(at, () -> {
+                publish(new Tick(agenda.now()));
+                scheduleTick(agenda.now() + tickIntervalMs);
+            });
+        }
+    }
+
+    private void scheduleArrival(Line line, ArrivalProcess arrivals, long from) {
+        long next = arrivals.next(from, end);
+        if (next >= 0) {
+            agenda.at(next, () -> {
+                arrive(line);
+                scheduleArrival(line, arrivals, agenda.now());
+            });
+        }
+    }
+
+    private void arrive(Line line) {
+        long now = agenda.now();
+        long callId = nextCallId++;
+        String caller = callerNumber();
+        Queue queue = model.queue(line.queueId()).orElseThrow();
+        SimCall call = new SimCall(callId, queue);
+        calls.put(callId, call);
+        counter.calls++;
+        publish(new CallArrived(now, callId, Direction.INBOUND, line.id(), caller, line.number(), null));
+        publish(classifier.classify(now, callId, line, caller));
+        if (traffic.patienceMeanSeconds() > 0) {
+            long patience = seconds(exponential(traffic.patienceMeanSeconds()));
+            agenda.at(now + patience, () -> {
+                if (!call.gone && !call.talking) {
+                    call.gone = true;
+                    call.offer++;
+                    publish(new CallAbandoned(agenda.now(), callId));
+                }
+            });
+        }
+    }
+
+    private String callerNumber() {
+        if (customers.isEmpty() || random.nextDouble() < UNKNOWN_CALLER_SHARE) {
+            return "+1555" + (1_000_000 + random.nextInt(8_999_999));
+        }
+        Customer customer = customers.get(random.nextInt(customers.size()));
+        return customer.numbers().isEmpty() ? "+15550000000" : customer.numbers().get(0);
+    }
+
+    /** Commands arrive while the engine works; the phones act on them a little later, never re-entrantly. */
+    private void onCommand(Command command) {
+        SimCall call = calls.get(command.callId());
+        if (call == null || call.gone) {
+            return;
+        }
+        if (command instanceof OfferCall offer) {
+            ring(call, offer);
+        } else if (command instanceof CancelOffer) {
+            call.offer++;
+        } else if (command instanceof OfferCallback) {
+            // A callback offered at max wait ends the wait whether or not the caller takes it.
+            boolean waitEnded = !step.engine().tracks(call.callId);
+            if (waitEnded) {
+                call.gone = true;
+                call.offer++;
+            } else if (random.nextDouble() < CALLBACK_TAKE_SHARE) {
+                agenda.at(agenda.now() + 5_000, () -> {
+                    if (!call.gone && !call.talking) {
+                        call.gone = true;
+                        call.offer++;
+                        publish(new CallbackRequested(agenda.now(), call.callId, "caller"));
+                    }
+                });
+            }
+        } else if (command instanceof HangUpCall) {
+            call.gone = true;
+            call.offer++;
+        }
+    }
+
+    private void ring(SimCall call, OfferCall offer) {
+        int token = ++call.offer;
+        long now = agenda.now();
+        long ringTimeout = offer.ringTimeoutSeconds() * 1_000L;
+        double roll = random.nextDouble();
+        if (roll < traffic.noAnswerProbability()) {
+            agenda.at(now + ringTimeout, () -> failOffer(call, token, offer.repId(), OfferFailure.NO_ANSWER));
+        } else if (roll < traffic.noAnswerProbability() + traffic.rejectProbability()) {
+            long delay = Math.min(ringTimeout, seconds(sample(traffic.answerDelay())));
+            agenda.at(now + delay, () -> failOffer(call, token, offer.repId(), OfferFailure.REJECTED));
+        } else {
+            long delay = seconds(sample(traffic.answerDelay()));
+            if (delay >= ringTimeout) {
+                agenda.at(now + ringTimeout, () -> failOffer(call, token, offer.repId(), OfferFailure.NO_ANSWER));
+            } else {
+                agenda.at(now + delay, () -> answer(call, token, offer.repId()));
+            }
+        }
+    }
+
+    private void failOffer(SimCall call, int token, String repId, OfferFailure failure) {
+        if (call.offer == token && !call.gone) {
+            call.offer++;
+            publish(new OfferFailed(agenda.now(), call.callId, repId, failure));
+        }
+    }
+
+    private void answer(SimCall call, int token, String repId) {
+        if (call.offer != token || call.gone) {
+            return;
+        }
+        call.talking = true;
+        long answeredAt = agenda.now();
+        publish(new CallAnswered(answeredAt, call.callId, repId));
+        long talk = seconds(sample(traffic.talkTime()));
+        long hold = 0;
+        if (random.nextDouble() < traffic.holdProbability()) {
+            hold = seconds(exponential(traffic.meanHoldSeconds()));
+            long holdAt = answeredAt + (long) (random.nextDouble() * talk);
+            long resumeAt = holdAt + hold;
+            agenda.at(holdAt, () -> publish(new CallHeld(agenda.now(), call.callId)));
+            agenda.at(resumeAt, () -> publish(new CallResumed(agenda.now(), call.callId)));
+        }
+        long endAt = answeredAt + talk + hold;
+        Party endedBy = random.nextBoolean() ? Party.CUSTOMER : Party.REP;
+        agenda.at(endAt, () -> {
+            call.gone = true;
+            publish(new CallEnded(agenda.now(), call.callId, endedBy, "BYE"));
+            calls.remove(call.callId);
+            wrapUp(call, repId);
+        });
+    }
+
+    private void wrapUp(SimCall call, String repId) {
+        long endedAt = agenda.now();
+        long wrapLimit = call.queue.wrapUpSeconds() * 1_000L;
+        long wrap = seconds(sample(traffic.wrapTime()));
+        long dispositionAt = endedAt + Math.min(wrap, Math.max(0, wrapLimit - 1));
+        String outcome = outcome();
+        if (outcome != null) {
+            agenda.at(dispositionAt, () -> publish(new DispositionRecorded(agenda.now(), call.callId, repId, outcome,
+                    revenueCents(outcome), "")));
+        }
+        if (wrap < wrapLimit) {
+            // Done before the queue's wrap-up time: the rep says ready, ending wrap-up early.
+            agenda.at(endedAt + wrap, () -> {
+                if (step.engine().rep(repId).callId() == call.callId) {
+                    publish(new RepReady(agenda.now(), repId));
+                }
+            });
+        }
+    }
+
+    private String outcome() {
+        double roll = random.nextDouble();
+        double sum = 0;
+        List<String> codes = new ArrayList<>(traffic.dispositionMix().keySet());
+        codes.sort(null);
+        for (String code : codes) {
+            sum += traffic.dispositionMix().get(code);
+            if (roll < sum) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    private long revenueCents(String outcome) {
+        double mean = traffic.revenueMeans().getOrDefault(outcome, 0.0);
+        return mean <= 0 ? 0 : Math.round(exponential(mean) * 100);
+    }
+
+    private double sample(Distribution distribution) {
+        return distribution.sample(random);
+    }
+
+    private double exponential(double mean) {
+        return -mean * Math.log(1.0 - random.nextDouble());
+    }
+
+    private static long seconds(double seconds) {
+        return Math.round(seconds * 1_000);
+    }
+}
