@@ -130,7 +130,11 @@ public final class Simulator {
         }
         scheduleTick(start + tickIntervalMs);
         agenda.runUntil(end);
-        publish(new Tick(end));
+        // The period closes: everyone still logged in logs out, so statistics close their sessions and the journal
+        // ends on an event replay reproduces exactly.
+        for (Rep rep : model.reps()) {
+            publish(new RepLoggedOut(end, rep.id()));
+        }
         return counter.result(start, end, System.nanoTime() - wallStart);
     }
 

@@ -1,0 +1,137 @@
+package dev.acd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/** The acd commands as a user runs them: arguments in, exit code and printed text out. */
+class CommandLineTest {
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run acd(String... args) {
+        CommandLine commandLine = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldSimulateADayThenReadItsJournalBackForStatsAndExplanations(@TempDir Path dir) throws IOException {
+        Path journal = dir.resolve("journal");
+        Run simulate = acd("simulate", "--hours", "24", "--seed", "11", "--date", "2026-11-23",
+                "--journal", journal.toString(), "--format", "json");
+        assertEquals(0, simulate.exitCode(), simulate.err());
+        JsonNode report = new ObjectMapper().readTree(simulate.out());
+        assertEquals("queue", report.get("grouping").asText());
+        JsonNode total = report.get("rows").get(report.get("rows").size() - 1);
+        assertEquals("total", total.get("key").asText());
+        assertTrue(total.get("offered").asDouble() > 100, simulate.out());
+        assertEquals("ratio", report.get("units").get("service_level").asText());
+
+        Run stats = acd("stats", "--journal", journal.toString(), "--by", "rep", "--format", "csv",
+                "--zone", "America/New_York");
+        assertEquals(0, stats.exitCode(), stats.err());
+        List<String> lines = stats.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("rep,"), lines.get(0));
+        assertTrue(lines.size() > 10, "a row per rep and the totals");
+        assertTrue(lines.get(lines.size() - 1).startsWith("total,"));
+
+        Run byInterval = acd("stats", "--journal", journal.toString(), "--by", "interval",
+                "--from", "2026-11-23T10:00", "--to", "2026-11-23T11:00", "--zone", "America/New_York");
+        assertEquals(0, byInterval.exitCode(), byInterval.err());
+        assertEquals(4, byInterval.out().lines().filter(l -> l.startsWith("2026-11-23T1")).count(),
+                "four 15-minute intervals:\n" + byInterval.out());
+
+        long callId = firstOfferedCall(journal);
+        Run explain = acd("explain", "--journal", journal.toString(), Long.toString(callId));
+        assertEquals(0, explain.exitCode(), explain.err());
+        assertTrue(explain.out().contains("CallOffered to "), explain.out());
+        assertTrue(explain.out().contains("why: "), explain.out());
+        assertTrue(explain.out().contains("ranking: "), explain.out());
+    }
+
+    private static long firstOfferedCall(Path journal) {
+        try (var opened = dev.acd.core.journal.Journal.open(new dev.acd.core.journal.JournalSettings(journal, 0));
+             var reader = opened.readFromStart()) {
+            for (var event = reader.next(); event != null; event = reader.next()) {
+                if (event instanceof dev.acd.core.event.CallOffered offer) {
+                    return offer.callId();
+                }
+            }
+        }
+        throw new AssertionError("no call was offered in the simulated day");
+    }
+
+    @Test
+    void shouldListEveryProblemOfABrokenConfigurationWithFileAndLine(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                skills:
+                  - id: crm
+                queues:
+                  - id: sales
+                    wrapupSeconds: 30
+                lines:
+                  - id: main
+                    number: "+15550100"
+                    queue: nowhere
+                """);
+        Run check = acd("check-config", broken.toString());
+        assertEquals(1, check.exitCode());
+        List<String> problems = check.err().lines().filter(l -> l.startsWith(broken.toString() + ":")).toList();
+        assertTrue(problems.size() >= 2, check.err());
+        assertTrue(check.err().contains("wrapupSeconds"), "the typo is named: " + check.err());
+        assertTrue(check.err().contains("nowhere"), "the unknown queue is named: " + check.err());
+        assertTrue(check.err().contains(broken + ":5:"), "with its line: " + check.err());
+    }
+
+    @Test
+    void shouldAcceptTheEmbeddedDefaultConfiguration(@TempDir Path dir) throws IOException {
+        Path yaml = dir.resolve("acd.yaml");
+        copy("dev/acd/config/default/acd.yaml", yaml);
+        copy("dev/acd/config/default/customers.csv", dir.resolve("customers.csv"));
+        Run check = acd("check-config", yaml.toString());
+        assertEquals(0, check.exitCode(), check.err());
+        assertTrue(check.out().contains("is valid"), check.out());
+    }
+
+    private static void copy(String resource, Path to) throws IOException {
+        try (InputStream in = CommandLineTest.class.getClassLoader().getResourceAsStream(resource)) {
+            Files.copy(in, to);
+        }
+    }
+
+    @Test
+    void shouldSayWhatIsWrongWithBadArguments(@TempDir Path dir) {
+        Run missing = acd("stats", "--journal", dir.resolve("absent").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("absent is not a directory"), missing.err());
+
+        Run badGrouping = acd("simulate", "--hours", "1", "--by", "team", "--journal", dir.resolve("j").toString());
+        assertEquals(2, badGrouping.exitCode());
+        assertTrue(badGrouping.err().contains("'team' is not one of rep, queue"), badGrouping.err());
+
+        Run badTime = acd("stats", "--journal", dir.toString(), "--from", "yesterday");
+        assertEquals(2, badTime.exitCode());
+        assertTrue(badTime.err().contains("--from: cannot read 'yesterday'"), badTime.err());
+    }
+}
