@@ -1,9 +1,5 @@
 package dev.acd.config;
 
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,22 +33,10 @@ public final class DigestHashes {
      * Prints the credentials entry for a softphone: {@code DigestHashes USER REALM}, then the password is read from
      * the console without echo (or one line of standard input), so it stays out of the shell history.
      */
-    public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: DigestHashes USER REALM   (the password is read from the console or stdin)");
-            System.exit(2);
-        }
-        String password;
-        Console console = System.console();
-        if (console != null) {
-            char[] typed = console.readPassword("password for %s@%s: ", args[0], args[1]);
-            password = typed == null ? "" : new String(typed);
-        } else {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            password = line == null ? "" : line;
-        }
-        System.out.println("- user: " + args[0]);
-        System.out.println("  md5: " + ha1(DigestAlgorithm.MD5, args[0], args[1], password));
-        System.out.println("  sha256: " + ha1(DigestAlgorithm.SHA_256, args[0], args[1], password));
+    /** The {@code credentials.softphones} entry for a user: both hashes, as YAML lines. */
+    public static String softphoneEntry(String user, String realm, String password) {
+        return "- user: " + user + "\n"
+                + "  md5: " + ha1(DigestAlgorithm.MD5, user, realm, password) + "\n"
+                + "  sha256: " + ha1(DigestAlgorithm.SHA_256, user, realm, password) + "\n";
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "acd", mixinStandardHelpOptions = true, version = "acd 0.1.0",
         description = "Contact-center call distribution: routing, journal, statistics.",
         subcommands = {SimulateCommand.class, CheckConfigCommand.class, StatsCommand.class, ExplainCommand.class,
+                HashPasswordCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

@@ -16,6 +16,7 @@ import dev.acd.core.event.Event;
 import dev.acd.core.journal.Journal;
 import dev.acd.core.journal.JournalReader;
 import dev.acd.core.journal.JournalSettings;
+import dev.acd.core.stats.ErlangC;
 import dev.acd.core.stats.Grouping;
 import dev.acd.core.stats.StatsProjection;
 import dev.acd.sim.ErlangCheck;
@@ -151,6 +152,10 @@ final class SimulateCommand implements Callable<Integer> {
         row(out, "ASA s", outcome.erlangC().asaSeconds(), outcome.simulated().asaSeconds());
         row(out, "service level %", outcome.erlangC().serviceLevel() * 100, outcome.simulated().serviceLevel() * 100);
         row(out, "occupancy %", outcome.erlangC().occupancy() * 100, outcome.simulated().occupancy() * 100);
+        out.printf(Locale.ROOT, "%nErlang C staffing for this load: %d reps for 80%% within %d s, %d reps for 90%%%n",
+                ErlangC.repsForServiceLevel(params.traffic(), params.ahtSeconds(), params.targetSeconds(), 0.8),
+                params.targetSeconds(),
+                ErlangC.repsForServiceLevel(params.traffic(), params.ahtSeconds(), params.targetSeconds(), 0.9));
         return 0;
     }
 

@@ -121,6 +121,21 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldPrintTheSoftphoneEntryWithRfc7616Hashes() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("Circle of Life\n".getBytes()));
+            Run hash = acd("hash-password", "Mufasa", "--realm", "http-auth@example.org");
+            assertEquals(0, hash.exitCode(), hash.err());
+            // HA1 of the RFC 7616 section 3.9.1 example user, realm and password.
+            assertTrue(hash.out().contains("md5: 3d78807defe7de2157e2b0b6573a855f"), hash.out());
+            assertTrue(hash.out().startsWith("- user: Mufasa"), hash.out());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void shouldSayWhatIsWrongWithBadArguments(@TempDir Path dir) {
         Run missing = acd("stats", "--journal", dir.resolve("absent").toString());
         assertEquals(2, missing.exitCode());
