@@ -89,6 +89,18 @@ public final class RoutingEngine {
     }
 
     /**
+     * An engine brought to the state a journal describes, e.g. after a restart: every event is applied in order,
+     * decisions in the journal are skipped (the engine makes them again) and nothing is emitted.
+     */
+    public static RoutingEngine rebuiltFrom(Iterable<? extends Event> journal) {
+        RoutingEngine engine = new RoutingEngine();
+        for (Event event : journal) {
+            engine.apply(event, RoutingOutput.DISCARD);
+        }
+        return engine;
+    }
+
+    /**
      * Applies one event. Due timers fire first (at the event's time), then the event itself.
      * Events that do not fit the router's state (an answer for an offer already cancelled, an unknown rep) are
      * counted in {@link #ignoredEvents()} and change nothing.

@@ -10,4 +10,15 @@ public interface RoutingOutput {
 
     /** A command for call control, to be sent once the decisions before it are durable. */
     void command(Command command);
+
+    /** Keeps nothing: for rebuilding state, where decisions and commands were already journaled and acted on. */
+    RoutingOutput DISCARD = new RoutingOutput() {
+        @Override
+        public void decided(Decision decision) {
+        }
+
+        @Override
+        public void command(Command command) {
+        }
+    };
 }

@@ -32,7 +32,6 @@ import dev.acd.core.stats.Metric;
 import dev.acd.core.stats.ReportRow;
 import dev.acd.core.stats.StatsProjection;
 import dev.acd.router.RoutingEngine;
-import dev.acd.router.RoutingOutput;
 
 /** A simulated day of the embedded demo company, written to a real journal. */
 class SimulatorTest {
@@ -78,18 +77,7 @@ class SimulatorTest {
     void shouldRebuildTheRoutersStateByReplayingTheJournal(@TempDir Path dir) {
         try (Journal journal = Journal.open(new JournalSettings(dir, 0))) {
             Simulator simulator = simulate(journal, 7);
-            RoutingEngine replayed = new RoutingEngine();
-            RoutingOutput ignore = new RoutingOutput() {
-                @Override
-                public void decided(dev.acd.core.event.Decision decision) {
-                }
-
-                @Override
-                public void command(dev.acd.core.command.Command command) {
-                }
-            };
-            read(journal).forEach(event -> replayed.apply(event, ignore));
-            assertEquals(simulator.engine().snapshot(), replayed.snapshot());
+            assertEquals(simulator.engine().snapshot(), RoutingEngine.rebuiltFrom(read(journal)).snapshot());
         }
     }
 
