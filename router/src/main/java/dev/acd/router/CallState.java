@@ -27,6 +27,8 @@ final class CallState {
     long seq;
     /** Rep index of the current offer or connected rep, or -1. */
     int rep = -1;
+    /** The rep a connected call talks to, by id: survives the rep leaving and re-joining the configuration. */
+    String connectedRepId;
     /** A call transferred to a named rep waits for that rep only; -1 otherwise. */
     int directRep = -1;
     /** Reps that failed an offer of this call; it is not offered to them again. */

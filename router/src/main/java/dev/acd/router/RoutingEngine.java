@@ -108,6 +108,10 @@ public final class RoutingEngine {
     public void apply(Event event, RoutingOutput out) {
         now = Math.max(now, event.at());
         if (event instanceof ConfigChanged changed) {
+            if (model != null) {
+                // Timers due under the old configuration fire under it.
+                fireTimers(out);
+            }
             configure(changed.model(), out);
             return;
         }
@@ -171,19 +175,25 @@ public final class RoutingEngine {
             ignored++;
             return;
         }
-        // Dialling out makes the rep busy: a ringing offer goes back to its queue, a wrap-up ends.
+        // Dialling out makes the rep busy: a wrap-up ends, and a ringing offer goes back to its queue, only once the
+        // rep is busy so the call cannot be offered straight back to the same rep.
+        CallState ringing = rep.activity == RepActivity.OFFERED ? calls.get(rep.callId) : null;
         if (rep.activity == RepActivity.OFFERED) {
-            withdrawOffer(rep, out);
+            out.command(new CancelOffer(rep.callId, rep.rep.id()));
         } else if (rep.activity == RepActivity.WRAP_UP) {
-            out.decided(new WrapUpEnded(now, rep.rep.id(), rep.callId));
+            closeWrapUp(rep, out);
         }
         CallState call = new CallState(e.callId(), Direction.OUTBOUND);
         call.phase = CallPhase.CONNECTED;
         call.rep = rep.index;
+        call.connectedRepId = rep.rep.id();
         calls.put(call.callId, call);
         rep.activity = RepActivity.ON_CALL;
         rep.callId = call.callId;
         updateAvailability(rep);
+        if (ringing != null) {
+            requeueAtHead(ringing, out);
+        }
     }
 
     private void classified(CallClassified e, RoutingOutput out) {
@@ -201,6 +211,7 @@ public final class RoutingEngine {
         if (queue == null) {
             ignored++;
             calls.remove(call.callId);
+            out.command(new HangUpCall(call.callId, "no queue " + e.queueId() + " in the configuration"));
             return;
         }
         call.firstQueuedAt = now;
@@ -272,6 +283,7 @@ public final class RoutingEngine {
         }
         if (call.phase == CallPhase.OFFERED) {
             call.phase = CallPhase.CONNECTED;
+            call.connectedRepId = rep.rep.id();
             call.timerGeneration++;
             rep.activity = RepActivity.ON_CALL;
         } else if (call.phase != CallPhase.CONNECTED) {
@@ -294,8 +306,7 @@ public final class RoutingEngine {
         calls.remove(callId);
         RepState rep = call.rep >= 0 ? reps[call.rep] : null;
         if (rep != null && rep.callId == callId) {
-            int wrapSeconds = call.queue != null ? call.queue.wrapUpSeconds() : model.settings().outboundWrapUpSeconds();
-            startWrapUp(rep, callId, wrapSeconds, out);
+            startWrapUp(rep, call, out);
         }
     }
 
@@ -345,6 +356,11 @@ public final class RoutingEngine {
         }
         updateAvailability(rep);
         call.decline(rep.index);
+        if (call.directRep >= 0) {
+            // The named rep did not take the transfer: the call goes back to its queue for everyone eligible.
+            call.directRep = -1;
+            call.bucket = bucketFor(call.queue, call.classification.skills());
+        }
         requeueAtHead(call, out);
         takeNextCall(rep, Trigger.REP_AVAILABLE, out);
     }
@@ -400,9 +416,9 @@ public final class RoutingEngine {
             ignored++;
             return;
         }
-        int wrapSeconds = call.queue != null ? call.queue.wrapUpSeconds() : model.settings().outboundWrapUpSeconds();
-        startWrapUp(rep, call.callId, wrapSeconds, out);
+        startWrapUp(rep, call, out);
         call.declined = new int[0];
+        call.directRep = -1;
         switch (e.targetKind()) {
             case QUEUE -> {
                 Queue target = queues.get(e.target());
@@ -464,6 +480,10 @@ public final class RoutingEngine {
             endWrapUp(rep, out);
             return;
         }
+        if (!wasAvailable && rep.activity == RepActivity.IDLE) {
+            // Idle time counts from when the rep became available: a break does not make a rep "longest idle".
+            rep.idleSince = now;
+        }
         updateAvailability(rep);
         if (!wasAvailable) {
             takeNextCall(rep, Trigger.REP_AVAILABLE, out);
@@ -476,11 +496,9 @@ public final class RoutingEngine {
             ignored++;
             return;
         }
+        // Wrap-up goes on to its end (or RepReady); the rep is then simply not available.
         rep.status = RepStatus.NOT_READY;
         rep.notReadyReason = e.reason();
-        if (rep.activity == RepActivity.WRAP_UP) {
-            endWrapUp(rep, out);
-        }
         updateAvailability(rep);
     }
 
@@ -500,7 +518,9 @@ public final class RoutingEngine {
         updateAvailability(rep);
     }
 
-    private void startWrapUp(RepState rep, long callId, int wrapSeconds, RoutingOutput out) {
+    private void startWrapUp(RepState rep, CallState call, RoutingOutput out) {
+        int wrapSeconds = call.queue != null ? call.queue.wrapUpSeconds() : model.settings().outboundWrapUpSeconds();
+        long callId = call.callId;
         rep.activity = RepActivity.WRAP_UP;
         rep.callId = callId;
         rep.wrapEndsAt = now + (long) wrapSeconds * MS_PER_SECOND;
@@ -513,12 +533,17 @@ public final class RoutingEngine {
     }
 
     private void endWrapUp(RepState rep, RoutingOutput out) {
-        out.decided(new WrapUpEnded(now, rep.rep.id(), rep.callId));
+        closeWrapUp(rep, out);
         rep.activity = RepActivity.IDLE;
         rep.callId = RepState.NO_CALL;
         rep.idleSince = now;
         updateAvailability(rep);
         takeNextCall(rep, Trigger.REP_AVAILABLE, out);
+    }
+
+    /** Journals the end of a rep's wrap-up; the caller decides what the rep does next. */
+    private void closeWrapUp(RepState rep, RoutingOutput out) {
+        out.decided(new WrapUpEnded(now, rep.rep.id(), rep.callId));
     }
 
     private void updateAvailability(RepState rep) {
@@ -573,8 +598,9 @@ public final class RoutingEngine {
         return null;
     }
 
+    /** A call back from a failed offer goes first in its own queue; across queues urgency decides. */
     private boolean moreUrgent(CallState a, CallState b) {
-        if (a.head != b.head) {
+        if (a.head != b.head && a.queue == b.queue) {
             return a.head;
         }
         long ua = a.urgencyAt(now);
@@ -612,6 +638,17 @@ public final class RoutingEngine {
         }
         call.tier++;
         Tier tier = call.queue.tiers().get(call.tier - 1);
+        if (call.directRep >= 0) {
+            // A transfer to a named rep waits for that rep alone only until the queue's next tier opens.
+            call.directRep = -1;
+            if (call.phase == CallPhase.WAITING) {
+                call.bucket.calls.remove(call);
+                call.bucket = bucketFor(call.queue, call.classification.skills());
+                call.bucket.calls.add(call);
+            } else {
+                call.bucket = bucketFor(call.queue, call.classification.skills());
+            }
+        }
         out.decided(new TierWidened(now, call.callId, call.queue.id(), call.tier));
         if (tier.offerCallback()) {
             out.decided(new CallbackOffered(now, call.callId, call.queue.id()));
@@ -634,6 +671,7 @@ public final class RoutingEngine {
         switch (action) {
             case OVERFLOW -> {
                 call.declined = new int[0];
+                call.directRep = -1;
                 enqueue(call, overflow, out);
             }
             case CALLBACK -> {
@@ -707,6 +745,15 @@ public final class RoutingEngine {
         List<CallState> waiting = new ArrayList<>();
         for (CallState call : calls.values()) {
             call.rep = call.rep >= 0 ? remap[call.rep] : -1;
+            if (call.phase == CallPhase.CONNECTED && call.rep < 0 && repsById.containsKey(call.connectedRepId)) {
+                // The rep left an earlier configuration mid-call and is back: it is still on that call.
+                RepState back = repsById.get(call.connectedRepId);
+                if (back.activity == RepActivity.IDLE) {
+                    call.rep = back.index;
+                    back.activity = RepActivity.ON_CALL;
+                    back.callId = call.callId;
+                }
+            }
             call.directRep = call.directRep >= 0 ? remap[call.directRep] : -1;
             call.declined = Arrays.stream(call.declined).map(r -> remap[r]).filter(r -> r >= 0).toArray();
             if (call.queue != null && queues.containsKey(call.queue.id())) {
@@ -724,18 +771,25 @@ public final class RoutingEngine {
             call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
             call.bucket.calls.add(call);
         }
-        // Reps that left the configuration drop their offers; those calls go back to the head of their queue.
-        for (RepState gone : previous.values()) {
-            if (gone.activity == RepActivity.OFFERED) {
-                CallState call = calls.get(gone.callId);
-                out.command(new CancelOffer(gone.callId, gone.rep.id()));
-                if (call != null) {
-                    call.phase = CallPhase.WAITING;
-                    call.rep = -1;
-                    call.head = true;
-                    call.bucket = bucketFor(call.queue, call.classification.skills());
-                    call.bucket.calls.add(call);
-                }
+        // Tiers and limits may have changed: each queued call's tier and timers follow its queue as it is now.
+        List<CallState> queued = new ArrayList<>();
+        for (CallState call : calls.values()) {
+            if (call.phase == CallPhase.WAITING || call.phase == CallPhase.OFFERED) {
+                queued.add(call);
+            }
+        }
+        queued.sort(Comparator.comparingLong(c -> c.seq));
+        for (CallState call : queued) {
+            if (call.phase == CallPhase.OFFERED) {
+                // Not in a bucket while it rings, but it returns to one if the offer fails: point it at the new one.
+                call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+            }
+            call.tier = tierAfter(call.queue, now - call.queuedAt);
+            call.timerGeneration++;
+            scheduleNextTier(call);
+            if (call.queue.maxWaitSeconds() > 0) {
+                timers.forCall(call.queuedAt + (long) call.queue.maxWaitSeconds() * MS_PER_SECOND,
+                        Timers.Kind.MAX_WAIT, call);
             }
         }
         for (RepState rep : reps) {
@@ -743,6 +797,21 @@ public final class RoutingEngine {
             updateAvailability(rep);
         }
         lastLiveMinute = Math.floorDiv(now, MS_PER_MINUTE);
+        // Reps that left the configuration: a wrap-up ends, a ringing call goes back to the head of its queue.
+        List<RepState> gone = new ArrayList<>(previous.values());
+        gone.sort(Comparator.comparing(r -> r.rep.id()));
+        for (RepState rep : gone) {
+            if (rep.activity == RepActivity.WRAP_UP) {
+                closeWrapUp(rep, out);
+            } else if (rep.activity == RepActivity.OFFERED) {
+                out.command(new CancelOffer(rep.callId, rep.rep.id()));
+                CallState call = calls.get(rep.callId);
+                if (call != null) {
+                    call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+                    requeueAtHead(call, out);
+                }
+            }
+        }
         // Skills or tiers may have changed: every available rep, longest idle first, takes what it now may.
         List<RepState> available = new ArrayList<>();
         for (RepState rep : reps) {

@@ -66,7 +66,10 @@ final class RandomCenter implements RoutingOutput {
     static final String[] SEGMENTS = {"smb", "mid", "enterprise", "partner"};
 
     final Random random;
-    final RoutingModel model;
+    /** The configuration in force; changes mid-run. */
+    RoutingModel model;
+    private final List<Rep> allReps;
+    private long configVersion = 1;
     final RoutingEngine engine = new RoutingEngine();
     final List<Event> inputs = new ArrayList<>();
     final List<Decision> decisions = new ArrayList<>();
@@ -90,6 +93,7 @@ final class RandomCenter implements RoutingOutput {
     RandomCenter(long seed) {
         random = new Random(seed);
         model = randomModel();
+        allReps = model.reps();
         publish(new ConfigChanged(now, 1, "random " + seed, model));
     }
 
@@ -127,6 +131,14 @@ final class RandomCenter implements RoutingOutput {
                     random.nextBoolean() ? "east" : "west", partner, new Reach(ReachKind.SOFTPHONE, "r" + i),
                     windows, ZoneOffset.UTC));
         }
+        List<Line> lines = List.of(new Line("sales", "+15550001", "Sales", "sales"),
+                new Line("renewals", "+15550002", "Renewals", "renewals"));
+        RoutingSettings settings = new RoutingSettings("smb", List.of(new ValueBand(50_000, 10)),
+                new MissPolicy(random.nextInt(3), 1 + random.nextInt(3), 3, 1), random.nextInt(10), 3);
+        return new RoutingModel(skills, segments, randomQueues(), lines, reps, settings);
+    }
+
+    private List<Queue> randomQueues() {
         List<Queue> queues = new ArrayList<>();
         for (String id : List.of("sales", "renewals", "overflow")) {
             List<Tier> tiers = new ArrayList<>();
@@ -145,11 +157,23 @@ final class RandomCenter implements RoutingOutput {
                     20, 80, random.nextInt(20), 15, "overflow".equals(id) ? 0 : 60 + random.nextInt(240), action,
                     "overflow".equals(id) ? null : "overflow", 5, random.nextInt(20)));
         }
-        List<Line> lines = List.of(new Line("sales", "+15550001", "Sales", "sales"),
-                new Line("renewals", "+15550002", "Renewals", "renewals"));
-        RoutingSettings settings = new RoutingSettings("smb", List.of(new ValueBand(50_000, 10)),
-                new MissPolicy(random.nextInt(3), 1 + random.nextInt(3), 3, 1), random.nextInt(10), 3);
-        return new RoutingModel(skills, segments, queues, lines, reps, settings);
+        return queues;
+    }
+
+    /** A new configuration mid-run: queues get new tiers and limits, and some reps leave or come back. */
+    private void reconfigure() {
+        List<Rep> reps = new ArrayList<>();
+        for (Rep rep : allReps) {
+            if (random.nextInt(6) > 0) {
+                reps.add(rep);
+            }
+        }
+        if (reps.isEmpty()) {
+            reps.add(allReps.get(0));
+        }
+        model = new RoutingModel(model.skills(), model.segments(), randomQueues(), model.lines(), reps,
+                model.settings());
+        publish(new ConfigChanged(now, ++configVersion, "reconfigured", model));
     }
 
     /** One random step of the world: time passes, then something happens. */
@@ -184,6 +208,8 @@ final class RandomCenter implements RoutingOutput {
             publish(new CallHeld(now, callId));
         } else if (what < 80) {
             outbound();
+        } else if (what < 81) {
+            reconfigure();
         } else {
             publish(new Tick(now));
         }
@@ -209,13 +235,13 @@ final class RandomCenter implements RoutingOutput {
 
     private void outbound() {
         String rep = model.reps().get(random.nextInt(model.reps().size())).id();
-        if (holding.containsKey(rep)) {
-            return; // a phone on a call does not dial out
+        if (talking.containsValue(rep)) {
+            return; // a phone on a call does not dial out; a ringing one may
         }
         long callId = nextCallId++;
+        // A ringing offer is cancelled by the router (CancelOffer) when it learns the rep dialled out.
         publish(new CallArrived(now, callId, Direction.OUTBOUND, null, "+15550001", "+15557777", rep));
-        RouterSnapshot.RepView view = engine.snapshot().rep(rep);
-        if (view.callId() == callId) {
+        if (engine.rep(rep).callId() == callId) {
             talking.put(callId, rep);
             holding.put(rep, callId);
             publish(new CallAnswered(now, callId, rep));
@@ -250,7 +276,13 @@ final class RandomCenter implements RoutingOutput {
             talking.remove(callId);
             holding.remove(rep);
             queued.add(callId);
-            publish(new CallTransferred(now, callId, rep, TransferTarget.QUEUE, random.nextBoolean() ? "sales" : "overflow"));
+            if (random.nextBoolean()) {
+                String target = model.reps().get(random.nextInt(model.reps().size())).id();
+                publish(new CallTransferred(now, callId, rep, TransferTarget.REP, target));
+            } else {
+                publish(new CallTransferred(now, callId, rep, TransferTarget.QUEUE,
+                        random.nextBoolean() ? "sales" : "overflow"));
+            }
         } else {
             forget(callId);
             publish(new CallEnded(now, callId, random.nextBoolean() ? Party.CUSTOMER : Party.REP, "BYE"));
@@ -303,7 +335,7 @@ final class RandomCenter implements RoutingOutput {
         } else if (command instanceof CancelOffer cancel) {
             if (cancel.repId().equals(ringing.get(cancel.callId()))) {
                 ringing.remove(cancel.callId());
-                holding.remove(cancel.repId());
+                holding.remove(cancel.repId(), cancel.callId());
             }
         }
         // HangUpCall and OfferCallback need no bookkeeping: MaxWaitReached already said whether the call left.

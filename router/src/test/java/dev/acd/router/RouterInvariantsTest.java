@@ -36,6 +36,10 @@ class RouterInvariantsTest {
                 if (!center.violations.isEmpty()) {
                     fail("seed " + seed + " step " + step + ": " + center.violations);
                 }
+                String doubled = repHoldingTwoCalls(center.engine.snapshot());
+                if (doubled != null) {
+                    fail("seed " + seed + " step " + step + ": " + doubled);
+                }
                 String idle = waitingWhileEligibleRepIdles(center);
                 if (idle != null) {
                     fail("seed " + seed + " step " + step + ": " + idle);
@@ -135,6 +139,27 @@ class RouterInvariantsTest {
         return false;
     }
 
+    /** A rep that two calls ring or talk to, or whose own state names another call; null when none. */
+    static String repHoldingTwoCalls(RouterSnapshot snapshot) {
+        Map<String, Long> holder = new java.util.HashMap<>();
+        for (RouterSnapshot.CallView call : snapshot.calls()) {
+            boolean holds = call.phase().equals("OFFERED") || call.phase().equals("CONNECTED");
+            if (!holds || call.rep() == null) {
+                continue;
+            }
+            Long other = holder.put(call.rep(), call.callId());
+            if (other != null) {
+                return "rep " + call.rep() + " holds calls " + other + " and " + call.callId();
+            }
+            RouterSnapshot.RepView rep = snapshot.rep(call.rep());
+            if (rep.callId() != call.callId()) {
+                return "call " + call.callId() + " is " + call.phase() + " with " + call.rep() + ", whose call is "
+                        + rep.callId();
+            }
+        }
+        return null;
+    }
+
     /** The first waiting call that an available, eligible rep could take right now, described; null when none. */
     static String waitingWhileEligibleRepIdles(RandomCenter center) {
         RouterSnapshot snapshot = center.engine.snapshot();
@@ -145,8 +170,9 @@ class RouterInvariantsTest {
                 RouterSnapshot.RepView view = snapshot.rep(rep.id());
                 boolean available = view.status() == RepStatus.READY && view.activity() == RepActivity.IDLE
                         && rep.takesLiveCallsAt(snapshot.now());
-                if (available && !call.declined().contains(rep.id()) && hasSkills(rep, cls.skills())
-                        && inScope(center, rep, cls, queue, call.tier())) {
+                boolean eligible = call.directRep() != null ? call.directRep().equals(rep.id())
+                        : hasSkills(rep, cls.skills()) && inScope(center, rep, cls, queue, call.tier());
+                if (available && !call.declined().contains(rep.id()) && eligible) {
                     return "call " + call.callId() + " waits at tier " + call.tier() + " while " + rep.id()
                             + " is available and eligible";
                 }

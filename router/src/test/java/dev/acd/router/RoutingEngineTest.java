@@ -22,6 +22,12 @@ import dev.acd.core.command.OfferCall;
 import dev.acd.core.command.OfferCallback;
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
+import dev.acd.core.event.CallArrived;
+import dev.acd.core.event.CallTransferred;
+import dev.acd.core.event.ConfigChanged;
+import dev.acd.core.event.RepNotReady;
+import dev.acd.core.event.TransferTarget;
+import dev.acd.core.model.Direction;
 import dev.acd.core.event.CallEnded;
 import dev.acd.core.event.CallOffered;
 import dev.acd.core.event.CallQueued;
@@ -281,5 +287,94 @@ class RoutingEngineTest {
         assertEquals(before + 1, s.engine.ignoredEvents());
         assertTrue(s.decisions.isEmpty());
         assertFalse(s.engine.snapshot().rep("bob").activity() == RepActivity.ON_CALL);
+    }
+
+    @Test
+    void shouldNotOfferTheRingingCallBackToARepWhoDialsOut() {
+        Script s = center().readyReps("bob", "ann");
+        s.call(1, "sales", "smb", "bob", null, 0, CRM);
+        s.fresh().apply(new CallArrived(s.now, 100, Direction.OUTBOUND, null, "+15550001", "+15557777", "bob"));
+        assertEquals(new CancelOffer(1, "bob"), s.commands.get(0));
+        assertTrue(s.commandsOf(OfferCall.class).stream().noneMatch(o -> o.repId().equals("bob")),
+                "bob is on his outbound call: " + s.commands);
+        assertEquals(100, s.engine.rep("bob").callId());
+    }
+
+    @Test
+    void shouldReturnADirectTransferToItsQueueWhenTheNamedRepRejectsIt() {
+        Script s = center().readyReps("ann", "bob");
+        s.call(1, "sales", "smb", "ann", null, 0, CRM);
+        s.apply(new CallAnswered(s.now, 1, "ann"));
+        s.fresh().apply(new CallTransferred(s.now, 1, "ann", TransferTarget.REP, "bob"));
+        CallOffered direct = s.decisionsOf(CallOffered.class).get(0);
+        assertEquals("bob", direct.repId());
+        assertEquals(Rule.DIRECT, direct.explanation().rule());
+        s.readyReps("cat");
+        s.fresh().apply(new OfferFailed(s.now, 1, "bob", OfferFailure.REJECTED));
+        s.advance(10);
+        assertTrue(s.decisionsOf(CallOffered.class).isEmpty(), "tier 2 admits smb's home team: ann wraps, bob declined");
+        s.advance(20);
+        CallOffered back = s.decisionsOf(CallOffered.class).get(0);
+        assertEquals("ann", back.repId(), "ann's wrap-up is over: the account owner takes her customer back");
+        assertEquals(Rule.ACCOUNT_OWNER, back.explanation().rule());
+    }
+
+    @Test
+    void shouldLetADirectTransferWaitForTheNamedRepOnlyUntilTheNextTierOpens() {
+        Script s = center().readyReps("ann");
+        s.call(1, "sales", "smb", "ann", null, 0, CRM);
+        s.apply(new CallAnswered(s.now, 1, "ann"));
+        s.apply(new CallTransferred(s.now, 1, "ann", TransferTarget.REP, "dan"));
+        s.readyReps("bob");
+        s.fresh().advance(9);
+        assertTrue(s.commandsOf(OfferCall.class).isEmpty(), "dan is not logged in; the call waits for him");
+        s.advance(1);
+        assertEquals("bob", s.decisionsOf(CallOffered.class).get(0).repId(), "at 10 s the home team may take it");
+    }
+
+    @Test
+    void shouldCountIdleTimeFromWhenTheRepBecameReadyNotFromItsLastCall() {
+        Script s = new Script(model(List.of(
+                inside("ann", "inside-smb", "east", Map.of("crm", 5)),
+                inside("bob", "inside-smb", "east", Map.of("crm", 5))),
+                List.of(queue("sales", standardTiers(), 0, MaxWaitAction.HANG_UP, null))), MONDAY_9AM);
+        s.readyReps("bob");
+        s.call(1, "sales", "smb", "bob", null, 0, CRM);
+        s.apply(new CallAnswered(s.now, 1, "bob")).apply(new CallEnded(s.now, 1, Party.CUSTOMER, "BYE"));
+        s.apply(new RepNotReady(s.now, "bob", "break"));
+        s.advance(30);                       // bob's wrap-up ends while he is on a break
+        s.readyReps("ann");                  // ann is ready from now
+        s.advance(600);
+        s.apply(new RepReady(s.now, "bob")); // bob is back after ten minutes
+        s.fresh().call(2, "sales", "smb", null, null, 0, CRM);
+        s.advance(10);
+        assertEquals("ann", s.decisionsOf(CallOffered.class).get(0).repId(), "ann has been waiting longest");
+    }
+
+    @Test
+    void shouldKeepWrapUpRunningWhenTheRepGoesNotReadyDuringIt() {
+        Script s = center().readyReps("bob");
+        s.call(1, "sales", "smb", "bob", null, 0, CRM);
+        s.apply(new CallAnswered(s.now, 1, "bob")).apply(new CallEnded(s.now, 1, Party.CUSTOMER, "BYE"));
+        s.fresh().now += 5_000;
+        s.apply(new RepNotReady(s.now, "bob", "break"));
+        assertTrue(s.decisionsOf(WrapUpEnded.class).isEmpty(), "wrap-up is after-call work, not the break");
+        s.advance(25);
+        assertEquals(List.of(new WrapUpEnded(s.now, "bob", 1)), s.decisionsOf(WrapUpEnded.class));
+        assertEquals(RepStatus.NOT_READY, s.engine.rep("bob").status());
+    }
+
+    @Test
+    void shouldMoveWaitingCallsToTheNewTiersWhenTheConfigurationChanges() {
+        Queue fourTiers = queue("sales", standardTiers(), 0, MaxWaitAction.HANG_UP, null);
+        Script s = center(fourTiers);
+        s.readyReps("dan");
+        s.call(1, "sales", "smb", null, null, 0, CRM);
+        s.advance(12); // tier 2: home team (smb), dan is not in it
+        Queue oneTier = queue("sales", List.of(standardTiers().get(0), standardTiers().get(2)), 0,
+                MaxWaitAction.HANG_UP, null);
+        s.fresh().apply(new ConfigChanged(s.now, 2, "test", model(s.engine.model().reps(), List.of(oneTier))));
+        s.advance(40); // the old tier timers must not fire against the shorter tier list
+        assertEquals("dan", s.decisionsOf(CallOffered.class).get(0).repId(), "tier 2 of the new list admits inside reps");
     }
 }
