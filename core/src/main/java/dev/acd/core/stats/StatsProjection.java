@@ -52,8 +52,9 @@ import dev.acd.core.stats.GroupStore.Dim;
  *
  * <p>Every figure about a call counts in the 15-minute interval the call <em>arrived</em> in (and so in that
  * interval's day), whenever it happens; rep time (logged in, not ready) counts in the interval it passes in.
- * Queue figures go to the queue of each visit; talk, hold, wrap, handle, transfers, dispositions and QA go to the rep
- * who answered (and that rep's kind). docs/statistics.md defines every metric.
+ * Queue figures count each visit in the queue's row and each call once everywhere else (offered at its first queue,
+ * its wait from there); talk, hold, wrap, handle, transfers, dispositions and QA go to the rep who answered (and
+ * that rep's kind). docs/statistics.md defines every metric and says which rows count visits and which calls.
  *
  * <p>Reads no clock: "now" is the latest event time seen, so rep time still running is counted up to it.
  * Per-call state lives only while the call does (until its last wrap-up ends), then a small record is kept
