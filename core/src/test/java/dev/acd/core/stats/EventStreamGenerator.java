@@ -44,9 +44,9 @@ import dev.acd.core.model.RepKind;
 
 /**
  * A seeded, realistic journal: reps working shifts with breaks, inbound calls that are answered (after failed
- * offers, with holds, transfers to queues and out), abandoned (some short, some while ringing), turned into callbacks
- * hung up or overflowed at max wait, outbound calls, dispositions, recordings and late QA scores. Each call's events are in its
- * own order; the stream is merged by time.
+ * offers, with holds, transfers to queues and out), abandoned (some short, some while ringing), turned into
+ * callbacks, hung up or overflowed at max wait, outbound calls, dispositions, recordings and late QA scores. Each
+ * call's events are in its own order; the stream is merged by time.
  */
 final class EventStreamGenerator {
     static final long HOUR = 3_600_000L;
