@@ -14,10 +14,12 @@ public final class Metric {
 
     /** Calls that arrived (inbound) or were placed (outbound). */
     public static final Metric CALLS = of("calls", MetricUnit.COUNT, "calls that arrived or were placed", a -> a.calls);
-    /** Queue visits: calls that reached a queue; a call transferred or overflowed to a queue counts again there. */
-    public static final Metric OFFERED = of("offered", MetricUnit.COUNT, "calls that reached a queue", a -> a.offered);
-    /** Queue visits answered by a rep. */
-    public static final Metric ANSWERED = of("answered", MetricUnit.COUNT, "queue visits answered by a rep", a -> a.answered);
+    /** Calls that reached a queue, once each; in queue rows visits (an overflow or transfer counts again there). */
+    public static final Metric OFFERED = of("offered", MetricUnit.COUNT,
+            "calls that reached a queue (visits in queue rows)", a -> a.offered);
+    /** Calls answered by a rep after reaching a queue; visits in queue, rep and kind rows. */
+    public static final Metric ANSWERED = of("answered", MetricUnit.COUNT,
+            "calls answered by a rep (visits in queue, rep and kind rows)", a -> a.answered);
     /** Callers who hung up while queued or ringing, after the queue's short-abandon threshold. */
     public static final Metric ABANDONED = of("abandoned", MetricUnit.COUNT,
             "callers who hung up while waiting, short abandons excluded", a -> a.abandoned);
@@ -30,9 +32,9 @@ public final class Metric {
     /** Callers who chose a callback instead of waiting. */
     public static final Metric CALLBACKS_REQUESTED = of("callbacks_requested", MetricUnit.COUNT,
             "callers who chose a callback instead of waiting", a -> a.callbacksRequested);
-    /** Queue visits answered within the queue's service-level target T. */
+    /** Answered calls (visits, in queue rows) within the service-level target T. */
     public static final Metric ANSWERED_WITHIN_SL = of("answered_within_sl", MetricUnit.COUNT,
-            "queue visits answered within the queue's target T", a -> a.answeredWithinSl);
+            "answered calls (visits in queue rows) within target T", a -> a.answeredWithinSl);
     /** The headline service level: answered within T / (offered - short abandons). */
     public static final Metric SERVICE_LEVEL = of("service_level", MetricUnit.RATIO,
             "answered within T / (offered - short_abandoned)",
@@ -44,13 +46,14 @@ public final class Metric {
     public static final Metric SERVICE_LEVEL_WITH_ABANDONED = of("service_level_with_abandoned", MetricUnit.RATIO,
             "answered within T / (answered + abandoned)",
             a -> ratio(a.answeredWithinSl, a.answered + a.abandoned));
-    /** Average speed of answer: mean queue wait of answered visits. */
-    public static final Metric ASA = of("asa", MetricUnit.SECONDS, "mean queue wait of answered visits",
+    /** Average speed of answer: mean queue wait of answered calls (visits, in queue rows). */
+    public static final Metric ASA = of("asa", MetricUnit.SECONDS,
+            "mean queue wait of answered calls (visits in queue rows)",
             a -> ratio(a.waitAnsweredMs, a.answered) / MS);
-    /** The longest queue wait of an answered or abandoned visit. */
+    /** The longest queue wait of an answered or abandoned call (visit, in queue rows). */
     public static final Metric LONGEST_WAIT = of("longest_wait", MetricUnit.SECONDS,
-            "longest queue wait of an answered or abandoned visit", a -> a.longestWaitMs / MS);
-    /** Calls a rep connected with: inbound answers (queued or direct) and answered outbound calls. */
+            "longest queue wait of an answered or abandoned call (visit in queue rows)", a -> a.longestWaitMs / MS);
+    /** Legs: inbound answers (each rep of a transferred call) and answered outbound calls. */
     public static final Metric HANDLED = of("handled", MetricUnit.COUNT,
             "calls answered by a rep, inbound and outbound", a -> a.handled);
     /** Total talk time: answer to hang-up or transfer, minus hold. */

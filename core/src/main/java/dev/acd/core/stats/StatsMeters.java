@@ -16,6 +16,7 @@ import dev.acd.core.event.CallTransferred;
 import dev.acd.core.event.CallbackRequested;
 import dev.acd.core.event.ConfigChanged;
 import dev.acd.core.event.Event;
+import dev.acd.core.event.MaxWaitReached;
 import dev.acd.core.event.RepLoggedIn;
 import dev.acd.core.event.RepLoggedOut;
 import dev.acd.core.event.RepMarkedNotReady;
@@ -78,8 +79,8 @@ public final class StatsMeters {
         }
         if (event instanceof CallQueued e) {
             LiveCall call = calls.computeIfAbsent(e.callId(), id -> new LiveCall());
-            if (call.waitingIn != null && call.waitingIn.id.equals(e.queueId())) {
-                return; // back at the head of the same queue
+            if (VisitRule.continuesVisit(call.waitingIn == null ? null : call.waitingIn.id, e)) {
+                return;
             }
             leaveQueue(e.callId(), call);
             QueueMeters queue = queue(e.queueId());
@@ -109,7 +110,14 @@ public final class StatsMeters {
                 endTalk(call);
             }
         } else if (event instanceof CallbackRequested e) {
-            LiveCall call = calls.get(e.callId());
+            LiveCall call = calls.remove(e.callId());
+            if (call != null) {
+                leaveQueue(e.callId(), call);
+                endTalk(call);
+            }
+        } else if (event instanceof MaxWaitReached e) {
+            // The wait ends here even if call control journals nothing more; a later hang-up is no abandon.
+            LiveCall call = VisitRule.endsCall(e) ? calls.remove(e.callId()) : calls.get(e.callId());
             if (call != null) {
                 leaveQueue(e.callId(), call);
             }
@@ -136,26 +144,19 @@ public final class StatsMeters {
             change(e.repId(), rep -> rep.wrapUps = Math.max(0, rep.wrapUps - 1));
         } else if (event instanceof RepLoggedIn e) {
             change(e.repId(), rep -> {
+                rep.loginSeen = true;
                 rep.loggedIn = true;
                 rep.notReady = true;
             });
         } else if (event instanceof RepReady e) {
-            change(e.repId(), rep -> {
-                rep.loggedIn = true;
-                rep.notReady = false;
-            });
+            change(e.repId(), rep -> rep.setNotReady(false));
         } else if (event instanceof RepNotReady e) {
-            change(e.repId(), rep -> {
-                rep.loggedIn = true;
-                rep.notReady = true;
-            });
+            change(e.repId(), rep -> rep.setNotReady(true));
         } else if (event instanceof RepMarkedNotReady e) {
-            change(e.repId(), rep -> {
-                rep.loggedIn = true;
-                rep.notReady = true;
-            });
+            change(e.repId(), rep -> rep.setNotReady(true));
         } else if (event instanceof RepLoggedOut e) {
             change(e.repId(), rep -> {
+                rep.loginSeen = true;
                 rep.loggedIn = false;
                 rep.notReady = false;
                 rep.calls = 0;
@@ -272,9 +273,24 @@ public final class StatsMeters {
 
     private static final class LiveRep {
         boolean loggedIn;
+        /** A RepLoggedIn or RepLoggedOut was seen: from then on only RepLoggedIn logs the rep in. */
+        boolean loginSeen;
         boolean notReady;
         int calls;
         int wrapUps;
+
+        /**
+         * Ready or not ready; this logs in a rep whose log-in was never seen (meters started mid-day), but not one
+         * that logged out, as the router ignores these events until the rep logs in again.
+         */
+        void setNotReady(boolean value) {
+            if (!loggedIn && !loginSeen) {
+                loggedIn = true;
+            }
+            if (loggedIn) {
+                notReady = value;
+            }
+        }
 
         RepState state() {
             if (!loggedIn) {

@@ -28,6 +28,7 @@ import dev.acd.core.event.CallbackRequested;
 import dev.acd.core.event.ConfigChanged;
 import dev.acd.core.event.DispositionRecorded;
 import dev.acd.core.event.Event;
+import dev.acd.core.event.MaxWaitReached;
 import dev.acd.core.event.OfferFailed;
 import dev.acd.core.event.QaScored;
 import dev.acd.core.event.RepLoggedIn;
@@ -51,8 +52,9 @@ import dev.acd.core.stats.GroupStore.Dim;
  *
  * <p>Every figure about a call counts in the 15-minute interval the call <em>arrived</em> in (and so in that
  * interval's day), whenever it happens; rep time (logged in, not ready) counts in the interval it passes in.
- * Queue figures go to the queue of each visit; talk, hold, wrap, handle, transfers, dispositions and QA go to the rep
- * who answered (and that rep's kind). docs/statistics.md defines every metric.
+ * Queue figures count each visit in the queue's row and each call once everywhere else (offered at its first queue,
+ * its wait from there); talk, hold, wrap, handle, transfers, dispositions and QA go to the rep who answered (and
+ * that rep's kind). docs/statistics.md defines every metric and says which rows count visits and which calls.
  *
  * <p>Reads no clock: "now" is the latest event time seen, so rep time still running is counted up to it.
  * Per-call state lives only while the call does (until its last wrap-up ends), then a small record is kept
@@ -139,6 +141,8 @@ public final class StatsProjection {
             abandoned(e);
         } else if (event instanceof CallbackRequested e) {
             callbackRequested(e);
+        } else if (event instanceof MaxWaitReached e) {
+            maxWaitReached(e);
         } else if (event instanceof WrapUpStarted e) {
             wrapUpStarted(e);
         } else if (event instanceof WrapUpEnded e) {
@@ -149,18 +153,21 @@ public final class StatsProjection {
             qaScored(e);
         } else if (event instanceof RepLoggedIn e) {
             RepTime rep = advance(e.repId(), at);
+            rep.loginSeen = true;
             rep.loggedIn = true;
             rep.notReady = true;
         } else if (event instanceof RepReady e) {
             RepTime rep = advance(e.repId(), at);
-            rep.loggedIn = true;
-            rep.notReady = false;
+            if (isLoggedIn(rep)) {
+                rep.notReady = false;
+            }
         } else if (event instanceof RepNotReady e) {
             notReady(e.repId(), at);
         } else if (event instanceof RepMarkedNotReady e) {
             notReady(e.repId(), at);
         } else if (event instanceof RepLoggedOut e) {
             RepTime rep = advance(e.repId(), at);
+            rep.loginSeen = true;
             rep.loggedIn = false;
             rep.notReady = false;
             rep.busy = 0;
@@ -172,7 +179,7 @@ public final class StatsProjection {
                 queues.put(queue.id(), queue);
             }
         }
-        // Tick, TierWidened, CallbackOffered, MaxWaitReached, RecordingReady: only the time they carry matters.
+        // Tick, TierWidened, CallbackOffered, RecordingReady: only the time they carry matters.
         if (latestAt >= nextSweepAt) {
             sweep();
             nextSweepAt = latestAt + SWEEP_EVERY_MS;
@@ -237,73 +244,83 @@ public final class StatsProjection {
 
     private void queued(CallQueued e) {
         CallTrack call = track(e.callId(), e.at());
-        Visit open = call.visit;
-        if (open != null && open.queued && !open.answered && Objects.equals(open.queueId, e.queueId())) {
-            return; // back at the head of the same queue after a failed offer: the same visit
+        if (call.ended || VisitRule.continuesVisit(waitingIn(call), e)) {
+            return;
         }
         Queue queue = queues.get(e.queueId());
-        Visit visit = new Visit();
-        visit.queued = true;
-        visit.queueId = e.queueId();
-        visit.queuedAt = e.at();
-        visit.serviceLevelMs = 1000L * (queue == null ? DEFAULT_SERVICE_LEVEL_SECONDS : queue.serviceLevelSeconds());
-        visit.shortAbandonMs = 1000L * (queue == null ? 0 : queue.shortAbandonSeconds());
-        visit.targets = e.queueId() == null ? call.targets
-                : append(call.targets, store.acc(Dim.QUEUE, e.queueId(), call.interval));
-        for (Accumulator a : visit.targets) {
-            a.offered++;
+        long serviceLevelMs = 1000L * (queue == null ? DEFAULT_SERVICE_LEVEL_SECONDS : queue.serviceLevelSeconds());
+        long shortAbandonMs = 1000L * (queue == null ? 0 : queue.shortAbandonSeconds());
+        Accumulator queueAcc = e.queueId() == null ? null : store.acc(Dim.QUEUE, e.queueId(), call.interval);
+        call.visit = new Visit(e.queueId(), e.at(), serviceLevelMs, shortAbandonMs, queueAcc);
+        if (queueAcc != null) {
+            queueAcc.offered++;
         }
-        call.visit = visit;
+        if (!call.offered) {
+            // Outside queue rows a call is offered once, when it first reaches a queue; overflows and transfers
+            // are more visits of the same call.
+            call.offered = true;
+            call.firstQueuedAt = e.at();
+            call.firstServiceLevelMs = serviceLevelMs;
+            call.firstShortAbandonMs = shortAbandonMs;
+            for (Accumulator a : call.targets) {
+                a.offered++;
+            }
+        }
     }
 
-    /** The open visit, or a direct one (a transfer to a named rep) when the call is in no queue. */
-    private Visit visitFor(CallTrack call) {
-        if (call.visit == null) {
-            Visit direct = new Visit();
-            direct.targets = call.targets;
-            call.visit = direct;
-        }
-        return call.visit;
+    /** The queue the call is waiting in (queued, not yet answered), or null. */
+    private static String waitingIn(CallTrack call) {
+        Visit visit = call.visit;
+        return visit != null && !visit.answered ? visit.queueId : null;
+    }
+
+    /** Where figures of the call's current state count: the call's groups, and its queue if it is in one. */
+    private static Accumulator[] callAndQueue(CallTrack call) {
+        Visit visit = call.visit;
+        return visit == null || visit.queue == null ? call.targets : append(call.targets, visit.queue);
     }
 
     private void offered(CallOffered e) {
         CallTrack call = track(e.callId(), e.at());
-        Visit visit = visitFor(call);
-        add(visit.targets, repTargets(e.repId(), call.interval), a -> a.offers++);
+        add(callAndQueue(call), repTargets(e.repId(), call.interval), a -> a.offers++);
     }
 
     private void offerFailed(OfferFailed e) {
         CallTrack call = track(e.callId(), e.at());
-        Visit visit = visitFor(call);
         Counter counter = switch (e.failure()) {
             case NO_ANSWER -> a -> a.noAnswer++;
             case REJECTED -> a -> a.rejected++;
             case BUSY -> a -> a.busy++;
             case UNREACHABLE -> a -> a.unreachable++;
         };
-        add(visit.targets, repTargets(e.repId(), call.interval), counter);
+        add(callAndQueue(call), repTargets(e.repId(), call.interval), counter);
     }
 
     private void answered(CallAnswered e) {
         CallTrack call = track(e.callId(), e.at());
-        Accumulator[] base = call.direction == Direction.OUTBOUND ? call.targets : visitFor(call).targets;
-        Leg leg = new Leg(e.repId(), concat(base, repTargets(e.repId(), call.interval)), e.at());
+        Accumulator[] rep = repTargets(e.repId(), call.interval);
+        Accumulator[] base = call.direction == Direction.OUTBOUND ? call.targets : callAndQueue(call);
+        Leg leg = new Leg(e.repId(), concat(base, rep), e.at());
         Visit visit = call.visit;
-        if (call.direction == Direction.INBOUND && visit != null && visit.queued && !visit.answered) {
-            long wait = Math.max(0, e.at() - visit.queuedAt);
-            boolean within = wait <= visit.serviceLevelMs;
-            for (Accumulator a : leg.targets) {
-                a.answered++;
-                a.waitAnsweredMs += wait;
-                a.seenWait(wait);
-                if (within) {
-                    a.answeredWithinSl++;
+        if (call.direction == Direction.INBOUND && visit != null && !visit.answered) {
+            long visitWait = Math.max(0, e.at() - visit.queuedAt);
+            if (visit.queue != null) {
+                countAnswer(visit.queue, visitWait, visit.serviceLevelMs);
+            }
+            if (call.offered && !call.waitOver) {
+                // The call's first answer: the caller's whole wait, judged by the first queue's target.
+                long callWait = Math.max(0, e.at() - call.firstQueuedAt);
+                for (Accumulator a : concat(call.targets, rep)) {
+                    countAnswer(a, callWait, call.firstServiceLevelMs);
+                }
+            } else {
+                for (Accumulator a : rep) {
+                    countAnswer(a, visitWait, visit.serviceLevelMs); // after a transfer: this visit's wait
                 }
             }
-        }
-        if (visit != null) {
             visit.answered = true;
         }
+        call.waitOver = true;
         for (Accumulator a : leg.targets) {
             a.handled++;
         }
@@ -315,6 +332,24 @@ public final class StatsProjection {
         leg.busy = true;
         call.activeLeg = leg;
         call.legs.add(leg);
+    }
+
+    private static void countAnswer(Accumulator a, long waitMs, long serviceLevelMs) {
+        a.answered++;
+        a.waitAnsweredMs += waitMs;
+        a.seenWait(waitMs);
+        if (waitMs <= serviceLevelMs) {
+            a.answeredWithinSl++;
+        }
+    }
+
+    private static void countAbandon(Accumulator a, long waitMs, long shortAbandonMs) {
+        if (waitMs < shortAbandonMs) {
+            a.shortAbandoned++;
+        } else {
+            a.abandoned++;
+        }
+        a.seenWait(waitMs);
     }
 
     private void held(CallHeld e) {
@@ -381,12 +416,14 @@ public final class StatsProjection {
         maybeRetire(call, e.at());
     }
 
+    /** The call is over for the center: its wait (if any) ends unanswered and no later event changes its figures. */
     private void end(CallTrack call, long at) {
         if (call.ended) {
             return;
         }
         call.ended = true;
         call.endedAt = at;
+        call.waitOver = true;
         call.visit = null;
         if (call.placingBusy) {
             busy(call.placingRep, at, -1); // an outbound call nobody answered
@@ -396,20 +433,17 @@ public final class StatsProjection {
 
     private void abandoned(CallAbandoned e) {
         CallTrack call = calls.get(e.callId());
-        if (call == null) {
-            return;
+        if (call == null || call.ended) {
+            return; // e.g. the caller hung up during the goodbye after the router ended the call at max wait
         }
         Visit visit = call.visit;
-        if (visit != null && visit.queued && !visit.answered) {
-            long wait = Math.max(0, e.at() - visit.queuedAt);
-            boolean isShort = wait < visit.shortAbandonMs;
-            for (Accumulator a : visit.targets) {
-                if (isShort) {
-                    a.shortAbandoned++;
-                } else {
-                    a.abandoned++;
-                }
-                a.seenWait(wait);
+        if (visit != null && !visit.answered && visit.queue != null) {
+            countAbandon(visit.queue, Math.max(0, e.at() - visit.queuedAt), visit.shortAbandonMs);
+        }
+        if (call.offered && !call.waitOver) {
+            long callWait = Math.max(0, e.at() - call.firstQueuedAt);
+            for (Accumulator a : call.targets) {
+                countAbandon(a, callWait, call.firstShortAbandonMs);
             }
         }
         endTalk(call, e.at());
@@ -419,17 +453,45 @@ public final class StatsProjection {
 
     private void callbackRequested(CallbackRequested e) {
         CallTrack call = calls.get(e.callId());
-        if (call == null) {
+        if (call == null || call.ended) {
+            return; // a callback the router already counted at max wait
+        }
+        countCallback(call);
+        endTalk(call, e.at());
+        end(call, e.at()); // the router is done with the call: the caller leaves the queue
+        maybeRetire(call, e.at());
+    }
+
+    private void maxWaitReached(MaxWaitReached e) {
+        CallTrack call = calls.get(e.callId());
+        if (call == null || call.ended) {
             return;
         }
+        call.lastAt = Math.max(call.lastAt, e.at());
+        if (!VisitRule.endsCall(e)) {
+            if (waitingIn(call) != null) {
+                call.visit = null; // an overflow: the next CallQueued opens the visit in the overflow queue
+            }
+            return;
+        }
+        if (VisitRule.endsWithCallback(e)) {
+            countCallback(call);
+        }
+        end(call, e.at()); // whatever call control journals for this call later finds it closed
+        maybeRetire(call, e.at());
+    }
+
+    private void countCallback(CallTrack call) {
         Visit visit = call.visit;
-        Accumulator[] targets = visit != null ? visit.targets : call.targets;
-        for (Accumulator a : targets) {
-            a.callbacksRequested++;
+        if (visit != null && !visit.answered && visit.queue != null) {
+            visit.queue.callbacksRequested++;
         }
-        if (visit != null && !visit.answered) {
-            call.visit = null; // the caller leaves the queue
+        if (!call.waitOver) {
+            for (Accumulator a : call.targets) {
+                a.callbacksRequested++;
+            }
         }
+        call.waitOver = true;
     }
 
     private void wrapUpStarted(WrapUpStarted e) {
@@ -577,8 +639,21 @@ public final class StatsProjection {
 
     private void notReady(String repId, long at) {
         RepTime rep = advance(repId, at);
-        rep.loggedIn = true;
-        rep.notReady = true;
+        if (isLoggedIn(rep)) {
+            rep.notReady = true;
+        }
+    }
+
+    /**
+     * Whether a ready or not-ready event applies to the rep. It logs in a rep whose log-in the journal never showed
+     * (a journal that starts mid-day), but not one seen logging out: the router ignores such events until the rep
+     * logs in again, and counting them would add logged-in time after the shift.
+     */
+    private static boolean isLoggedIn(RepTime rep) {
+        if (!rep.loggedIn && !rep.loginSeen) {
+            rep.loggedIn = true;
+        }
+        return rep.loggedIn;
     }
 
     private void busy(String repId, long at, int delta) {
@@ -792,7 +867,15 @@ public final class StatsProjection {
         String segment;
         String placingRep;
         boolean placingBusy;
+        /** The current queue visit, answered or not; null outside any queue. */
         Visit visit;
+        /** The call as a whole, for the rows that count calls: offered once, waiting from its first queue. */
+        boolean offered;
+        long firstQueuedAt;
+        long firstServiceLevelMs;
+        long firstShortAbandonMs;
+        /** The call's wait is over: answered, abandoned, left for a callback or ended. */
+        boolean waitOver;
         Leg activeLeg;
         final List<Leg> legs = new ArrayList<>(2);
         boolean ended;
@@ -817,15 +900,23 @@ public final class StatsProjection {
         }
     }
 
-    /** A call's stay in one queue (or, for a transfer to a named rep, outside any queue). */
+    /** A call's stay in one queue: counted in the queue's row only. */
     private static final class Visit {
-        boolean queued;
-        String queueId;
-        long queuedAt;
-        long serviceLevelMs;
-        long shortAbandonMs;
+        final String queueId;
+        final long queuedAt;
+        final long serviceLevelMs;
+        final long shortAbandonMs;
+        /** The queue's figures for the call's arrival interval; null if the CallQueued named no queue. */
+        final Accumulator queue;
         boolean answered;
-        Accumulator[] targets;
+
+        Visit(String queueId, long queuedAt, long serviceLevelMs, long shortAbandonMs, Accumulator queue) {
+            this.queueId = queueId;
+            this.queuedAt = queuedAt;
+            this.serviceLevelMs = serviceLevelMs;
+            this.shortAbandonMs = shortAbandonMs;
+            this.queue = queue;
+        }
     }
 
     /** One rep's part of a call: from answer through talk, hold and wrap-up. */
@@ -851,6 +942,8 @@ public final class StatsProjection {
     private static final class RepTime {
         final String repId;
         boolean loggedIn;
+        /** A RepLoggedIn or RepLoggedOut was seen: from then on only RepLoggedIn logs the rep in. */
+        boolean loginSeen;
         boolean notReady;
         /** Calls the rep is on or wrapping up; not-ready time stops while it is above zero. */
         int busy;

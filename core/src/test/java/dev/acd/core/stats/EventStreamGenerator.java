@@ -44,9 +44,9 @@ import dev.acd.core.model.RepKind;
 
 /**
  * A seeded, realistic journal: reps working shifts with breaks, inbound calls that are answered (after failed
- * offers, with holds, transfers to queues and out), abandoned (some short, some while ringing), turned into callbacks
- * or hung up at max wait, outbound calls, dispositions, recordings and late QA scores. Each call's events are in its
- * own order; the stream is merged by time.
+ * offers, with holds, transfers to queues and out), abandoned (some short, some while ringing), turned into
+ * callbacks, hung up or overflowed at max wait, outbound calls, dispositions, recordings and late QA scores. Each
+ * call's events are in its own order; the stream is merged by time.
  */
 final class EventStreamGenerator {
     static final long HOUR = 3_600_000L;
@@ -168,6 +168,17 @@ final class EventStreamGenerator {
             emit(new MaxWaitReached(t0 + wait, id, queue.id(), MaxWaitAction.HANG_UP));
             emit(new CallEnded(t0 + wait + 2_000, id, Party.SYSTEM, "max wait"));
             return;
+        }
+        if (fate < 0.21) {
+            emit(new MaxWaitReached(t0 + wait, id, queue.id(), MaxWaitAction.CALLBACK)); // nothing follows
+            return;
+        }
+        if (fate < 0.25) {
+            long overflowAt = t0 + wait / 2;
+            Queue overflow = queues.get((queues.indexOf(queue) + 1) % queues.size());
+            emit(new MaxWaitReached(overflowAt, id, queue.id(), MaxWaitAction.OVERFLOW));
+            emit(new CallQueued(overflowAt, id, overflow.id(), 1));
+            queue = overflow;
         }
         long t = t0 + Math.max(0, wait - 20_000);
         int failures = random.nextDouble() < 0.25 ? 1 + random.nextInt(2) : 0;

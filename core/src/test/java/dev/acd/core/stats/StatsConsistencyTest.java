@@ -64,6 +64,13 @@ class StatsConsistencyTest {
             assertTrue(total.value(m) > 0, "the journal should exercise " + m.name());
         }
         assertTrue(total.value(Metric.OFFERED) > total.value(Metric.CALLS) * 0.8);
+        assertTrue(total.value(Metric.OFFERED) <= total.value(Metric.CALLS), "a call is offered at most once");
+        assertTrue(total.value(Metric.ANSWERED) + total.value(Metric.ABANDONED) + total.value(Metric.SHORT_ABANDONED)
+                + total.value(Metric.CALLBACKS_REQUESTED) <= total.value(Metric.OFFERED),
+                "each offered call ends its wait at most one way");
+        double visits = projection.report(Grouping.QUEUE).rows().stream()
+                .mapToDouble(r -> r.value(Metric.OFFERED)).sum();
+        assertTrue(visits > total.value(Metric.OFFERED), "overflows and transfers are more visits than calls");
         assertEquals(2, projection.report(Grouping.DIRECTION).rows().size());
         assertEquals(2, projection.report(Grouping.DAY).rows().size());
         assertEquals(0, projection.openCalls(), "every finished call is forgotten after its wrap-up");
