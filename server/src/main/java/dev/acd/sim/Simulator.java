@@ -15,7 +15,6 @@ import dev.acd.core.call.Classifier;
 import dev.acd.core.call.CustomerDirectory;
 import dev.acd.core.command.CancelOffer;
 import dev.acd.core.command.Command;
-import dev.acd.core.command.HangUpCall;
 import dev.acd.core.command.OfferCall;
 import dev.acd.core.command.OfferCallback;
 import dev.acd.core.event.CallAbandoned;
@@ -23,6 +22,7 @@ import dev.acd.core.event.CallAnswered;
 import dev.acd.core.event.CallArrived;
 import dev.acd.core.event.CallEnded;
 import dev.acd.core.event.CallHeld;
+import dev.acd.core.event.CallQueued;
 import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.CallbackRequested;
 import dev.acd.core.event.ConfigChanged;
@@ -44,6 +44,7 @@ import dev.acd.core.model.Line;
 import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
 import dev.acd.core.model.RoutingModel;
+import dev.acd.router.RepStatus;
 import dev.acd.router.RoutingEngine;
 import dev.acd.router.pipeline.JournalWriter;
 import dev.acd.router.pipeline.RoutingStep;
@@ -75,13 +76,16 @@ public final class Simulator {
     private final long end;
     private final List<Customer> customers;
     private final Map<Long, SimCall> calls = new HashMap<>();
+    /** Breaks under way per rep (breaks may overlap); a rep on a break does not say ready after wrap-up. */
+    private final Map<String, Integer> breaks = new HashMap<>();
     private final SimulationResult.Counter counter = new SimulationResult.Counter();
     private long nextCallId = 1;
 
     /** A simulated call's state as the phones and the caller see it. */
     private static final class SimCall {
         final long callId;
-        final Queue queue;
+        /** The queue the call waits in now (overflow and transfers move it). */
+        Queue queue;
         /** Bumped when an offer ends, so scheduled phone actions for an old offer do nothing. */
         int offer;
         boolean talking;
@@ -176,8 +180,15 @@ public final class Simulator {
                 for (int b = 0; b < traffic.breaksPerRepPerDay(); b++) {
                     long breakAt = login + (long) (random.nextDouble() * (shiftEnd - login));
                     long length = seconds(exponential(traffic.breakMeanSeconds()));
-                    agenda.at(breakAt, () -> publish(new RepNotReady(agenda.now(), rep.id(), "break")));
-                    agenda.at(Math.min(shiftEnd - 1, breakAt + length), () -> publish(new RepReady(agenda.now(), rep.id())));
+                    agenda.at(breakAt, () -> {
+                        breaks.merge(rep.id(), 1, Integer::sum);
+                        publish(new RepNotReady(agenda.now(), rep.id(), "break"));
+                    });
+                    agenda.at(Math.min(shiftEnd - 1, breakAt + length), () -> {
+                        if (breaks.merge(rep.id(), -1, Integer::sum) == 0) {
+                            publish(new RepReady(agenda.now(), rep.id()));
+                        }
+                    });
                 }
             }
         }
@@ -192,14 +203,27 @@ public final class Simulator {
                 .toEpochMilli();
     }
 
-    /** The router set a rep not ready after missed offers: the rep notices after a while and says ready. */
+    /**
+     * Reacts to what the router journals: a rep it set not ready after missed offers notices after a while and says
+     * ready (unless logged out or on a break by then); a call moved to another queue follows it.
+     */
     private void observe(Event event) {
         if (event instanceof RepMarkedNotReady marked) {
-            agenda.at(marked.at() + seconds(exponential(RECOVER_MEAN_SECONDS)),
-                    () -> publish(new RepReady(agenda.now(), marked.repId())));
-        } else if (event instanceof WrapUpStarted wrap) {
+            agenda.at(marked.at() + seconds(exponential(RECOVER_MEAN_SECONDS)), () -> {
+                if (mayResume(marked.repId())) {
+                    publish(new RepReady(agenda.now(), marked.repId()));
+                }
+            });
+        } else if (event instanceof WrapUpStarted) {
             counter.wrapUps++;
+        } else if (event instanceof CallQueued queued && calls.containsKey(queued.callId())) {
+            calls.get(queued.callId()).queue = model.queue(queued.queueId()).orElseThrow();
         }
+    }
+
+    /** A rep that is logged in and not on a break may say ready again. */
+    private boolean mayResume(String repId) {
+        return breaks.getOrDefault(repId, 0) == 0 && step.engine().rep(repId).status() != RepStatus.LOGGED_OUT;
     }
 
     // ---- calls ----
@@ -259,17 +283,23 @@ public final class Simulator {
         if (call == null || call.gone) {
             return;
         }
+        if (!step.engine().tracks(call.callId) && !call.talking && !(command instanceof OfferCall)) {
+            // The router ended the wait (max wait: hang-up or callback): the caller takes a callback or is let go.
+            call.gone = true;
+            call.offer++;
+            boolean callback = command instanceof OfferCallback && random.nextDouble() < CALLBACK_TAKE_SHARE;
+            agenda.at(agenda.now(), () -> publish(callback
+                    ? new CallbackRequested(agenda.now(), call.callId, "caller")
+                    : new CallEnded(agenda.now(), call.callId, Party.SYSTEM, "max wait")));
+            return;
+        }
         if (command instanceof OfferCall offer) {
             ring(call, offer);
         } else if (command instanceof CancelOffer) {
             call.offer++;
         } else if (command instanceof OfferCallback) {
-            // A callback offered at max wait ends the wait whether or not the caller takes it.
-            boolean waitEnded = !step.engine().tracks(call.callId);
-            if (waitEnded) {
-                call.gone = true;
-                call.offer++;
-            } else if (random.nextDouble() < CALLBACK_TAKE_SHARE) {
+            // Offered while the call still waits (a callback tier): some callers take it.
+            if (random.nextDouble() < CALLBACK_TAKE_SHARE) {
                 agenda.at(agenda.now() + 5_000, () -> {
                     if (!call.gone && !call.talking) {
                         call.gone = true;
@@ -278,9 +308,6 @@ public final class Simulator {
                     }
                 });
             }
-        } else if (command instanceof HangUpCall) {
-            call.gone = true;
-            call.offer++;
         }
     }
 
@@ -350,7 +377,7 @@ public final class Simulator {
         if (wrap < wrapLimit) {
             // Done before the queue's wrap-up time: the rep says ready, ending wrap-up early.
             agenda.at(endedAt + wrap, () -> {
-                if (step.engine().rep(repId).callId() == call.callId) {
+                if (step.engine().rep(repId).callId() == call.callId && mayResume(repId)) {
                     publish(new RepReady(agenda.now(), repId));
                 }
             });
