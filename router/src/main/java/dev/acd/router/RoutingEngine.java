@@ -75,9 +75,12 @@ public final class RoutingEngine {
     private final Map<String, Segment> segments = new HashMap<>();
     private final Map<Long, CallState> calls = new HashMap<>();
     private final Map<BucketKey, Bucket> buckets = new HashMap<>();
-    /** Buckets by the id of their first required skill: a rep only looks at buckets of skills it has. */
-    private final Map<Integer, List<Bucket>> bucketsByFirstSkill = new HashMap<>();
-    private final List<Bucket> bucketsWithoutSkills = new ArrayList<>();
+    /**
+     * Buckets that hold calls, by the id of their first required skill: a rep only looks at buckets of skills it
+     * has. Buckets join and leave these lists as they fill and empty.
+     */
+    private final Map<Integer, ArrayList<Bucket>> bucketsByFirstSkill = new HashMap<>();
+    private final ArrayList<Bucket> bucketsWithoutSkills = new ArrayList<>();
     private final Timers timers = new Timers();
     private final RepSelector selector = new RepSelector();
     private long now = Long.MIN_VALUE;
@@ -205,7 +208,7 @@ public final class RoutingEngine {
         call.timerGeneration++;
         call.tier = tierAfter(queue, 0);
         call.bucket = bucketFor(queue, call.directRep >= 0 ? List.of() : call.classification.skills());
-        call.bucket.calls.add(call);
+        call.bucket.add(call);
         out.decided(new CallQueued(now, call.callId, queue.id(), call.priority));
         scheduleNextTier(call);
         if (queue.maxWaitSeconds() > 0) {
@@ -241,7 +244,7 @@ public final class RoutingEngine {
     }
 
     private void offer(CallState call, RepState rep, Explanation why, RoutingOutput out) {
-        call.bucket.calls.remove(call);
+        call.bucket.remove(call);
         call.phase = CallPhase.OFFERED;
         call.rep = rep.index;
         rep.activity = RepActivity.OFFERED;
@@ -296,7 +299,7 @@ public final class RoutingEngine {
         }
         call.timerGeneration++;
         switch (call.phase) {
-            case WAITING -> call.bucket.calls.remove(call);
+            case WAITING -> call.bucket.remove(call);
             case OFFERED -> {
                 RepState rep = reps[call.rep];
                 out.command(new CancelOffer(callId, rep.rep.id()));
@@ -360,7 +363,7 @@ public final class RoutingEngine {
         call.phase = CallPhase.WAITING;
         call.rep = -1;
         call.head = true;
-        call.bucket.calls.add(call);
+        call.bucket.add(call);
         Queue queue = call.queue;
         if (queue.maxWaitSeconds() > 0 && now - call.queuedAt >= (long) queue.maxWaitSeconds() * MS_PER_SECOND) {
             maxWaitReached(call, out);
@@ -521,9 +524,10 @@ public final class RoutingEngine {
         CallState best = null;
         Rule bestRule = null;
         for (int skillId : index.skillsOf(rep.index)) {
-            List<Bucket> candidates = bucketsByFirstSkill.get(skillId);
+            ArrayList<Bucket> candidates = bucketsByFirstSkill.get(skillId);
             if (candidates != null) {
-                for (Bucket bucket : candidates) {
+                for (int b = 0; b < candidates.size(); b++) {
+                    Bucket bucket = candidates.get(b);
                     CallState call = firstEligible(bucket, rep);
                     if (call != null && (best == null || moreUrgent(call, best))) {
                         best = call;
@@ -549,10 +553,10 @@ public final class RoutingEngine {
     }
 
     private CallState firstEligible(Bucket bucket, RepState rep) {
-        if (bucket.calls.isEmpty() || !bucket.qualifies(index, rep.index)) {
+        if (bucket.isEmpty() || !bucket.qualifies(index, rep.index)) {
             return null;
         }
-        for (CallState call : bucket.calls) {
+        for (CallState call : bucket.calls()) {
             if (!call.declinedBy(rep.index)
                     && Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment())) != null) {
                 return call;
@@ -617,7 +621,7 @@ public final class RoutingEngine {
         MaxWaitAction action = queue.maxWaitAction() == MaxWaitAction.OVERFLOW && overflow == null
                 ? MaxWaitAction.HANG_UP : queue.maxWaitAction();
         out.decided(new MaxWaitReached(now, call.callId, queue.id(), action));
-        call.bucket.calls.remove(call);
+        call.bucket.remove(call);
         call.timerGeneration++;
         switch (action) {
             case OVERFLOW -> {
@@ -704,13 +708,14 @@ public final class RoutingEngine {
                 waiting.add(call);
             }
         }
+        buckets.values().forEach(Bucket::retire);
         buckets.clear();
         bucketsByFirstSkill.clear();
         bucketsWithoutSkills.clear();
         waiting.sort(Comparator.comparingLong(c -> c.seq));
         for (CallState call : waiting) {
             call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
-            call.bucket.calls.add(call);
+            call.bucket.add(call);
         }
         // Reps that left the configuration drop their offers; those calls go back to the head of their queue.
         for (RepState gone : previous.values()) {
@@ -722,7 +727,7 @@ public final class RoutingEngine {
                     call.rep = -1;
                     call.head = true;
                     call.bucket = bucketFor(call.queue, call.classification.skills());
-                    call.bucket.calls.add(call);
+                    call.bucket.add(call);
                 }
             }
         }
@@ -752,13 +757,11 @@ public final class RoutingEngine {
         if (bucket == null) {
             int[] skillIds = sorted.stream().mapToInt(s -> index.skillId(s.skill())).toArray();
             int[] minLevels = sorted.stream().mapToInt(SkillRequirement::minLevel).toArray();
-            bucket = new Bucket(queue, skillIds, minLevels);
+            ArrayList<Bucket> scanList = skillIds.length == 0 ? bucketsWithoutSkills
+                    : skillIds[0] >= 0 ? bucketsByFirstSkill.computeIfAbsent(skillIds[0], s -> new ArrayList<>())
+                    : null;
+            bucket = new Bucket(queue, skillIds, minLevels, scanList);
             buckets.put(key, bucket);
-            if (skillIds.length == 0) {
-                bucketsWithoutSkills.add(bucket);
-            } else if (skillIds[0] >= 0) {
-                bucketsByFirstSkill.computeIfAbsent(skillIds[0], s -> new ArrayList<>()).add(bucket);
-            }
         }
         return bucket;
     }
