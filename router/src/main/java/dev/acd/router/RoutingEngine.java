@@ -44,7 +44,6 @@ import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
 import dev.acd.core.model.RepKind;
 import dev.acd.core.model.RoutingModel;
-import dev.acd.core.model.Segment;
 import dev.acd.core.model.SkillRequirement;
 import dev.acd.core.model.Tier;
 
@@ -72,7 +71,6 @@ public final class RoutingEngine {
     private final List<RepState> fieldReps = new ArrayList<>();
     private RepIndex index;
     private final Map<String, Queue> queues = new HashMap<>();
-    private final Map<String, Segment> segments = new HashMap<>();
     private final Map<Long, CallState> calls = new HashMap<>();
     private final Map<BucketKey, Bucket> buckets = new HashMap<>();
     /**
@@ -199,6 +197,7 @@ public final class RoutingEngine {
     }
 
     private void enqueue(CallState call, Queue queue, RoutingOutput out) {
+        resolve(call);
         call.queue = queue;
         call.queuedAt = now;
         call.head = false;
@@ -215,6 +214,14 @@ public final class RoutingEngine {
             timers.forCall(call.queuedAt + (long) queue.maxWaitSeconds() * MS_PER_SECOND, Timers.Kind.MAX_WAIT, call);
         }
         tryOffer(call, Trigger.CALL_QUEUED, out);
+    }
+
+    /** Resolves what eligibility needs of a call's classification against the current configuration. */
+    private void resolve(CallState call) {
+        CallClassified cls = call.classification;
+        call.owner = index.indexOf(cls.accountOwner());
+        call.partnerReps = index.ofPartner(cls.partner());
+        call.homeTeamReps = index.inHomeTeamsOf(cls.segment());
     }
 
     /** How many of the queue's tiers are open after waiting {@code waitedMs}; at least the first. */
@@ -236,8 +243,7 @@ public final class RoutingEngine {
     }
 
     private void tryOffer(CallState call, Trigger trigger, RoutingOutput out) {
-        RepSelector.Choice choice = selector.select(call, reps, index, segments.get(call.classification.segment()),
-                trigger, model.settings().passedOverLimit());
+        RepSelector.Choice choice = selector.select(call, reps, index, trigger, model.settings().passedOverLimit());
         if (choice.rep() >= 0) {
             offer(call, reps[choice.rep()], choice.explanation(), out);
         }
@@ -531,7 +537,7 @@ public final class RoutingEngine {
                     CallState call = firstEligible(bucket, rep);
                     if (call != null && (best == null || moreUrgent(call, best))) {
                         best = call;
-                        bestRule = Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment()));
+                        bestRule = Eligibility.rule(call, rep.index, rep.rep);
                     }
                 }
             }
@@ -540,7 +546,7 @@ public final class RoutingEngine {
             CallState call = firstEligible(bucket, rep);
             if (call != null && (best == null || moreUrgent(call, best))) {
                 best = call;
-                bestRule = Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment()));
+                bestRule = Eligibility.rule(call, rep.index, rep.rep);
             }
         }
         if (best != null) {
@@ -558,7 +564,7 @@ public final class RoutingEngine {
         }
         for (CallState call : bucket.calls()) {
             if (!call.declinedBy(rep.index)
-                    && Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment())) != null) {
+                    && Eligibility.rule(call, rep.index, rep.rep) != null) {
                 return call;
             }
         }
@@ -693,8 +699,6 @@ public final class RoutingEngine {
         index = new RepIndex(next, ordered);
         queues.clear();
         next.queues().forEach(q -> queues.put(q.id(), q));
-        segments.clear();
-        next.segments().forEach(s -> segments.put(s.id(), s));
 
         List<CallState> waiting = new ArrayList<>();
         for (CallState call : calls.values()) {
@@ -703,6 +707,9 @@ public final class RoutingEngine {
             call.declined = Arrays.stream(call.declined).map(r -> remap[r]).filter(r -> r >= 0).toArray();
             if (call.queue != null && queues.containsKey(call.queue.id())) {
                 call.queue = queues.get(call.queue.id());
+            }
+            if (call.classification != null) {
+                resolve(call);
             }
             if (call.phase == CallPhase.WAITING) {
                 waiting.add(call);
