@@ -1,5 +1,10 @@
 package dev.acd.router;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,6 +44,7 @@ import dev.acd.core.event.Trigger;
 import dev.acd.core.event.WrapUpEnded;
 import dev.acd.core.event.WrapUpStarted;
 import dev.acd.core.model.Direction;
+import dev.acd.core.model.LiveWindow;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
@@ -64,6 +70,8 @@ import dev.acd.core.model.Tier;
 public final class RoutingEngine {
     private static final int MS_PER_SECOND = 1_000;
     private static final int MS_PER_MINUTE = 60_000;
+    private static final Comparator<SkillRequirement> BY_SKILL_THEN_LEVEL =
+            Comparator.comparing(SkillRequirement::skill).thenComparingInt(SkillRequirement::minLevel);
 
     private RoutingModel model;
     private RepState[] reps = new RepState[0];
@@ -86,7 +94,41 @@ public final class RoutingEngine {
     private long seq;
     private long ignored;
 
-    private record BucketKey(String queueId, List<SkillRequirement> skills) {
+    /**
+     * A queue and a sorted list of skill requirements. The record's own hash is a near-linear sum of short, similar
+     * strings and small levels; with thousands of skill mixes it collided so often that the map's bins turned into
+     * trees walked on every enqueue. This one mixes each part.
+     */
+    private static final class BucketKey {
+        private final String queueId;
+        private final List<SkillRequirement> skills;
+        private final int hash;
+
+        BucketKey(String queueId, List<SkillRequirement> skills) {
+            this.queueId = queueId;
+            this.skills = skills;
+            int h = mix(queueId.hashCode());
+            for (SkillRequirement skill : skills) {
+                h = mix(h * 31 + mix(skill.skill().hashCode()) + skill.minLevel());
+            }
+            hash = h;
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B1;
+            return h ^ (h >>> 15);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof BucketKey key && key.hash == hash && key.queueId.equals(queueId)
+                    && key.skills.equals(skills);
+        }
     }
 
     /**
@@ -652,8 +694,16 @@ public final class RoutingEngine {
             return;
         }
         lastLiveMinute = minute;
+        // Same test as Rep.takesLiveCallsAt, with the local time computed once per time zone rather than per rep:
+        // a thousand field reps otherwise cost a thousand zone conversions every minute, in one event's latency.
+        ZoneId zone = null;
+        ZonedDateTime local = null;
         for (RepState rep : fieldReps) {
-            boolean live = rep.rep.takesLiveCallsAt(now);
+            if (!rep.rep.zone().equals(zone)) {
+                zone = rep.rep.zone();
+                local = Instant.ofEpochMilli(now).atZone(zone);
+            }
+            boolean live = inLiveWindow(rep.rep, local);
             if (live != rep.live) {
                 rep.live = live;
                 updateAvailability(rep);
@@ -662,6 +712,17 @@ public final class RoutingEngine {
                 }
             }
         }
+    }
+
+    private static boolean inLiveWindow(Rep rep, ZonedDateTime local) {
+        DayOfWeek day = local.getDayOfWeek();
+        LocalTime time = local.toLocalTime();
+        for (LiveWindow window : rep.liveWindows()) {
+            if (window.contains(day, time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- configuration ----
@@ -757,8 +818,11 @@ public final class RoutingEngine {
     }
 
     private Bucket bucketFor(Queue queue, List<SkillRequirement> skills) {
-        List<SkillRequirement> sorted = new ArrayList<>(skills);
-        sorted.sort(Comparator.comparing(SkillRequirement::skill).thenComparingInt(SkillRequirement::minLevel));
+        List<SkillRequirement> sorted = skills;
+        if (skills.size() > 1) {
+            sorted = new ArrayList<>(skills);
+            sorted.sort(BY_SKILL_THEN_LEVEL);
+        }
         BucketKey key = new BucketKey(queue.id(), sorted);
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
