@@ -1,6 +1,7 @@
 package dev.acd.router;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 import dev.acd.core.event.CallClassified;
 import dev.acd.core.model.Direction;
@@ -35,6 +36,15 @@ final class CallState {
     int[] declined = new int[0];
     /** Bumped whenever the call's timers become stale. */
     int timerGeneration;
+
+    // Resolved from the classification against the current configuration (see RoutingEngine.resolve), so that
+    // deciding who may take the call compares ints and bits rather than looking strings up.
+    /** Rep index of the account owner, or -1. */
+    int owner = -1;
+    /** Reps of the owning partner, or null. */
+    BitSet partnerReps;
+    /** Reps in a home team of the call's segment; empty when none. */
+    BitSet homeTeamReps;
 
     CallState(long callId, Direction direction) {
         this.callId = callId;

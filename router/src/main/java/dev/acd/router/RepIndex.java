@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.acd.core.model.Rep;
 import dev.acd.core.model.RepKind;
 import dev.acd.core.model.RoutingModel;
+import dev.acd.core.model.Segment;
 import dev.acd.core.model.Skill;
 
 /**
@@ -24,6 +25,9 @@ final class RepIndex {
     private final Map<String, BitSet> byPartner = new HashMap<>();
     private final BitSet[] byKind = new BitSet[RepKind.values().length];
     private final int[][] skillsOfRep;
+    private final Map<String, BitSet> byHomeTeamsOfSegment = new HashMap<>();
+    private final Map<String, Integer> indexById = new HashMap<>();
+    private static final BitSet NONE = new BitSet();
     /** Ready, idle and (for field reps) inside a live window. */
     final BitSet available;
     private final int repCount;
@@ -64,7 +68,32 @@ final class RepIndex {
                 byPartner.computeIfAbsent(rep.partner(), p -> new BitSet(repCount)).set(i);
             }
         }
+        for (Segment segment : model.segments()) {
+            BitSet members = new BitSet(repCount);
+            for (String team : segment.homeTeams()) {
+                BitSet teamReps = byTeam.get(team);
+                if (teamReps != null) {
+                    members.or(teamReps);
+                }
+            }
+            byHomeTeamsOfSegment.put(segment.id(), members);
+        }
+        for (int i = 0; i < repCount; i++) {
+            indexById.put(repsInIndexOrder.get(i).id(), i);
+        }
         available = new BitSet(repCount);
+    }
+
+    /** Reps in any home team of a segment; empty for a segment the model does not have. Do not modify. */
+    BitSet inHomeTeamsOf(String segment) {
+        BitSet members = segment == null ? null : byHomeTeamsOfSegment.get(segment);
+        return members == null ? NONE : members;
+    }
+
+    /** The index of a rep, or -1 when the model has no such rep. */
+    int indexOf(String repId) {
+        Integer index = repId == null ? null : indexById.get(repId);
+        return index == null ? -1 : index;
     }
 
     /** The id of a skill, or -1 when no rep has it and the model does not name it. */

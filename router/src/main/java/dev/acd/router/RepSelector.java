@@ -10,7 +10,6 @@ import dev.acd.core.event.PassedOver;
 import dev.acd.core.event.PassedOverWhy;
 import dev.acd.core.event.Rule;
 import dev.acd.core.event.Trigger;
-import dev.acd.core.model.Segment;
 import dev.acd.core.model.Tier;
 
 /**
@@ -26,29 +25,37 @@ final class RepSelector {
     static final Choice NONE = new Choice(-1, null, null);
 
     private final BitSet scratch = new BitSet();
+    private final BitSet scopeScratch = new BitSet();
     private int[] candidates = new int[64];
     private Rule[] rules = new Rule[64];
     private int[] scores = new int[64];
     private boolean[] territory = new boolean[64];
 
-    Choice select(CallState call, RepState[] reps, RepIndex index, Segment segment, Trigger trigger,
-                  int passedOverLimit) {
+    Choice select(CallState call, RepState[] reps, RepIndex index, Trigger trigger, int passedOverLimit) {
+        // Available reps with the skills first: in a busy center that is usually nobody, and the tiers' scope
+        // (whole kinds of reps, thousands of bits) need not be built at all.
         BitSet pool = scratch;
         pool.clear();
-        scope(call, reps, index, segment, pool);
-        pool.and(index.available);
+        pool.or(index.available);
         for (int skillId : call.bucket.skillIds) {
             if (skillId < 0) {
                 return NONE;
             }
             pool.and(index.withSkill(skillId));
         }
+        if (pool.isEmpty()) {
+            return NONE;
+        }
+        BitSet inScope = scopeScratch;
+        inScope.clear();
+        scope(call, index, inScope);
+        pool.and(inScope);
         int count = 0;
         for (int r = pool.nextSetBit(0); r >= 0; r = pool.nextSetBit(r + 1)) {
             if (call.declinedBy(r) || !meetsLevels(call.bucket, index, r)) {
                 continue;
             }
-            Rule rule = Eligibility.rule(call, r, reps[r].rep, segment);
+            Rule rule = Eligibility.rule(call, r, reps[r].rep);
             if (rule == null) {
                 continue;
             }
@@ -77,7 +84,7 @@ final class RepSelector {
     }
 
     /** The reps the call's tiers let in, whatever their state: the account owner, partner reps, teams, kinds. */
-    private static void scope(CallState call, RepState[] reps, RepIndex index, Segment segment, BitSet pool) {
+    private static void scope(CallState call, RepIndex index, BitSet pool) {
         if (call.directRep >= 0) {
             pool.set(call.directRep);
             return;
@@ -92,51 +99,17 @@ final class RepSelector {
             Tier tier = tiers.get(t);
             switch (tier.scope()) {
                 case RELATIONSHIP -> {
-                    int owner = ownerIndex(call, reps);
-                    if (owner >= 0) {
-                        pool.set(owner);
+                    if (call.owner >= 0) {
+                        pool.set(call.owner);
                     }
-                    BitSet partnerReps = index.ofPartner(call.classification.partner());
-                    if (partnerReps != null) {
-                        pool.or(partnerReps);
+                    if (call.partnerReps != null) {
+                        pool.or(call.partnerReps);
                     }
                 }
-                case HOME_TEAM -> {
-                    if (segment != null) {
-                        for (String team : segment.homeTeams()) {
-                            BitSet members = index.inTeam(team);
-                            if (members != null) {
-                                pool.or(members);
-                            }
-                        }
-                    }
-                }
+                case HOME_TEAM -> pool.or(call.homeTeamReps);
                 case SKILLED -> tier.kinds().forEach(kind -> pool.or(index.ofKind(kind)));
             }
         }
-    }
-
-    private static int ownerIndex(CallState call, RepState[] reps) {
-        String owner = call.classification.accountOwner();
-        if (owner == null) {
-            return -1;
-        }
-        // Reps are indexed in id order, so the owner is found by binary search without a map.
-        int lo = 0;
-        int hi = reps.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int cmp = reps[mid].rep.id().compareTo(owner);
-            if (cmp == 0) {
-                return mid;
-            }
-            if (cmp < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return -1;
     }
 
     static boolean meetsLevels(Bucket bucket, RepIndex index, int rep) {

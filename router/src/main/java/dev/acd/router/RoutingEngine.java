@@ -1,5 +1,10 @@
 package dev.acd.router;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,12 +44,12 @@ import dev.acd.core.event.Trigger;
 import dev.acd.core.event.WrapUpEnded;
 import dev.acd.core.event.WrapUpStarted;
 import dev.acd.core.model.Direction;
+import dev.acd.core.model.LiveWindow;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
 import dev.acd.core.model.RepKind;
 import dev.acd.core.model.RoutingModel;
-import dev.acd.core.model.Segment;
 import dev.acd.core.model.SkillRequirement;
 import dev.acd.core.model.Tier;
 
@@ -65,6 +70,8 @@ import dev.acd.core.model.Tier;
 public final class RoutingEngine {
     private static final int MS_PER_SECOND = 1_000;
     private static final int MS_PER_MINUTE = 60_000;
+    private static final Comparator<SkillRequirement> BY_SKILL_THEN_LEVEL =
+            Comparator.comparing(SkillRequirement::skill).thenComparingInt(SkillRequirement::minLevel);
 
     private RoutingModel model;
     private RepState[] reps = new RepState[0];
@@ -72,12 +79,14 @@ public final class RoutingEngine {
     private final List<RepState> fieldReps = new ArrayList<>();
     private RepIndex index;
     private final Map<String, Queue> queues = new HashMap<>();
-    private final Map<String, Segment> segments = new HashMap<>();
     private final Map<Long, CallState> calls = new HashMap<>();
     private final Map<BucketKey, Bucket> buckets = new HashMap<>();
-    /** Buckets by the id of their first required skill: a rep only looks at buckets of skills it has. */
-    private final Map<Integer, List<Bucket>> bucketsByFirstSkill = new HashMap<>();
-    private final List<Bucket> bucketsWithoutSkills = new ArrayList<>();
+    /**
+     * Buckets that hold calls, by the id of their first required skill: a rep only looks at buckets of skills it
+     * has. Buckets join and leave these lists as they fill and empty.
+     */
+    private final Map<Integer, ArrayList<Bucket>> bucketsByFirstSkill = new HashMap<>();
+    private final ArrayList<Bucket> bucketsWithoutSkills = new ArrayList<>();
     private final Timers timers = new Timers();
     private final RepSelector selector = new RepSelector();
     private long now = Long.MIN_VALUE;
@@ -85,7 +94,41 @@ public final class RoutingEngine {
     private long seq;
     private long ignored;
 
-    private record BucketKey(String queueId, List<SkillRequirement> skills) {
+    /**
+     * A queue and a sorted list of skill requirements. The record's own hash is a near-linear sum of short, similar
+     * strings and small levels; with thousands of skill mixes it collided so often that the map's bins turned into
+     * trees walked on every enqueue. This one mixes each part.
+     */
+    private static final class BucketKey {
+        private final String queueId;
+        private final List<SkillRequirement> skills;
+        private final int hash;
+
+        BucketKey(String queueId, List<SkillRequirement> skills) {
+            this.queueId = queueId;
+            this.skills = skills;
+            int h = mix(queueId.hashCode());
+            for (SkillRequirement skill : skills) {
+                h = mix(h * 31 + mix(skill.skill().hashCode()) + skill.minLevel());
+            }
+            hash = h;
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B1;
+            return h ^ (h >>> 15);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof BucketKey key && key.hash == hash && key.queueId.equals(queueId)
+                    && key.skills.equals(skills);
+        }
     }
 
     /**
@@ -219,6 +262,7 @@ public final class RoutingEngine {
     }
 
     private void enqueue(CallState call, Queue queue, RoutingOutput out) {
+        resolve(call);
         call.queue = queue;
         call.queuedAt = now;
         call.head = false;
@@ -228,13 +272,21 @@ public final class RoutingEngine {
         call.timerGeneration++;
         call.tier = tierAfter(queue, 0);
         call.bucket = bucketFor(queue, call.directRep >= 0 ? List.of() : call.classification.skills());
-        call.bucket.calls.add(call);
+        call.bucket.add(call);
         out.decided(new CallQueued(now, call.callId, queue.id(), call.priority));
         scheduleNextTier(call);
         if (queue.maxWaitSeconds() > 0) {
             timers.forCall(call.queuedAt + (long) queue.maxWaitSeconds() * MS_PER_SECOND, Timers.Kind.MAX_WAIT, call);
         }
         tryOffer(call, Trigger.CALL_QUEUED, out);
+    }
+
+    /** Resolves what eligibility needs of a call's classification against the current configuration. */
+    private void resolve(CallState call) {
+        CallClassified cls = call.classification;
+        call.owner = index.indexOf(cls.accountOwner());
+        call.partnerReps = index.ofPartner(cls.partner());
+        call.homeTeamReps = index.inHomeTeamsOf(cls.segment());
     }
 
     /** How many of the queue's tiers are open after waiting {@code waitedMs}; at least the first. */
@@ -256,15 +308,14 @@ public final class RoutingEngine {
     }
 
     private void tryOffer(CallState call, Trigger trigger, RoutingOutput out) {
-        RepSelector.Choice choice = selector.select(call, reps, index, segments.get(call.classification.segment()),
-                trigger, model.settings().passedOverLimit());
+        RepSelector.Choice choice = selector.select(call, reps, index, trigger, model.settings().passedOverLimit());
         if (choice.rep() >= 0) {
             offer(call, reps[choice.rep()], choice.explanation(), out);
         }
     }
 
     private void offer(CallState call, RepState rep, Explanation why, RoutingOutput out) {
-        call.bucket.calls.remove(call);
+        call.bucket.remove(call);
         call.phase = CallPhase.OFFERED;
         call.rep = rep.index;
         rep.activity = RepActivity.OFFERED;
@@ -319,7 +370,7 @@ public final class RoutingEngine {
         }
         call.timerGeneration++;
         switch (call.phase) {
-            case WAITING -> call.bucket.calls.remove(call);
+            case WAITING -> call.bucket.remove(call);
             case OFFERED -> {
                 RepState rep = reps[call.rep];
                 out.command(new CancelOffer(callId, rep.rep.id()));
@@ -388,7 +439,7 @@ public final class RoutingEngine {
         call.phase = CallPhase.WAITING;
         call.rep = -1;
         call.head = true;
-        call.bucket.calls.add(call);
+        call.bucket.add(call);
         Queue queue = call.queue;
         if (queue.maxWaitSeconds() > 0 && now - call.queuedAt >= (long) queue.maxWaitSeconds() * MS_PER_SECOND) {
             maxWaitReached(call, out);
@@ -558,13 +609,14 @@ public final class RoutingEngine {
         CallState best = null;
         Rule bestRule = null;
         for (int skillId : index.skillsOf(rep.index)) {
-            List<Bucket> candidates = bucketsByFirstSkill.get(skillId);
+            ArrayList<Bucket> candidates = bucketsByFirstSkill.get(skillId);
             if (candidates != null) {
-                for (Bucket bucket : candidates) {
+                for (int b = 0; b < candidates.size(); b++) {
+                    Bucket bucket = candidates.get(b);
                     CallState call = firstEligible(bucket, rep);
                     if (call != null && (best == null || moreUrgent(call, best))) {
                         best = call;
-                        bestRule = Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment()));
+                        bestRule = Eligibility.rule(call, rep.index, rep.rep);
                     }
                 }
             }
@@ -573,7 +625,7 @@ public final class RoutingEngine {
             CallState call = firstEligible(bucket, rep);
             if (call != null && (best == null || moreUrgent(call, best))) {
                 best = call;
-                bestRule = Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment()));
+                bestRule = Eligibility.rule(call, rep.index, rep.rep);
             }
         }
         if (best != null) {
@@ -586,12 +638,12 @@ public final class RoutingEngine {
     }
 
     private CallState firstEligible(Bucket bucket, RepState rep) {
-        if (bucket.calls.isEmpty() || !bucket.qualifies(index, rep.index)) {
+        if (bucket.isEmpty() || !bucket.qualifies(index, rep.index)) {
             return null;
         }
-        for (CallState call : bucket.calls) {
+        for (CallState call : bucket.calls()) {
             if (!call.declinedBy(rep.index)
-                    && Eligibility.rule(call, rep.index, rep.rep, segments.get(call.classification.segment())) != null) {
+                    && Eligibility.rule(call, rep.index, rep.rep) != null) {
                 return call;
             }
         }
@@ -642,9 +694,9 @@ public final class RoutingEngine {
             // A transfer to a named rep waits for that rep alone only until the queue's next tier opens.
             call.directRep = -1;
             if (call.phase == CallPhase.WAITING) {
-                call.bucket.calls.remove(call);
+                call.bucket.remove(call);
                 call.bucket = bucketFor(call.queue, call.classification.skills());
-                call.bucket.calls.add(call);
+                call.bucket.add(call);
             } else {
                 call.bucket = bucketFor(call.queue, call.classification.skills());
             }
@@ -666,7 +718,7 @@ public final class RoutingEngine {
         MaxWaitAction action = queue.maxWaitAction() == MaxWaitAction.OVERFLOW && overflow == null
                 ? MaxWaitAction.HANG_UP : queue.maxWaitAction();
         out.decided(new MaxWaitReached(now, call.callId, queue.id(), action));
-        call.bucket.calls.remove(call);
+        call.bucket.remove(call);
         call.timerGeneration++;
         switch (action) {
             case OVERFLOW -> {
@@ -692,8 +744,16 @@ public final class RoutingEngine {
             return;
         }
         lastLiveMinute = minute;
+        // Same test as Rep.takesLiveCallsAt, with the local time computed once per time zone rather than per rep:
+        // a thousand field reps otherwise cost a thousand zone conversions every minute, in one event's latency.
+        ZoneId zone = null;
+        ZonedDateTime local = null;
         for (RepState rep : fieldReps) {
-            boolean live = rep.rep.takesLiveCallsAt(now);
+            if (!rep.rep.zone().equals(zone)) {
+                zone = rep.rep.zone();
+                local = Instant.ofEpochMilli(now).atZone(zone);
+            }
+            boolean live = inLiveWindow(rep.rep, local);
             if (live != rep.live) {
                 rep.live = live;
                 updateAvailability(rep);
@@ -702,6 +762,17 @@ public final class RoutingEngine {
                 }
             }
         }
+    }
+
+    private static boolean inLiveWindow(Rep rep, ZonedDateTime local) {
+        DayOfWeek day = local.getDayOfWeek();
+        LocalTime time = local.toLocalTime();
+        for (LiveWindow window : rep.liveWindows()) {
+            if (window.contains(day, time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- configuration ----
@@ -739,8 +810,6 @@ public final class RoutingEngine {
         index = new RepIndex(next, ordered);
         queues.clear();
         next.queues().forEach(q -> queues.put(q.id(), q));
-        segments.clear();
-        next.segments().forEach(s -> segments.put(s.id(), s));
 
         List<CallState> waiting = new ArrayList<>();
         for (CallState call : calls.values()) {
@@ -759,17 +828,21 @@ public final class RoutingEngine {
             if (call.queue != null && queues.containsKey(call.queue.id())) {
                 call.queue = queues.get(call.queue.id());
             }
+            if (call.classification != null) {
+                resolve(call);
+            }
             if (call.phase == CallPhase.WAITING) {
                 waiting.add(call);
             }
         }
+        buckets.values().forEach(Bucket::retire);
         buckets.clear();
         bucketsByFirstSkill.clear();
         bucketsWithoutSkills.clear();
         waiting.sort(Comparator.comparingLong(c -> c.seq));
         for (CallState call : waiting) {
             call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
-            call.bucket.calls.add(call);
+            call.bucket.add(call);
         }
         // Tiers and limits may have changed: each queued call's tier and timers follow its queue as it is now.
         List<CallState> queued = new ArrayList<>();
@@ -826,20 +899,21 @@ public final class RoutingEngine {
     }
 
     private Bucket bucketFor(Queue queue, List<SkillRequirement> skills) {
-        List<SkillRequirement> sorted = new ArrayList<>(skills);
-        sorted.sort(Comparator.comparing(SkillRequirement::skill).thenComparingInt(SkillRequirement::minLevel));
+        List<SkillRequirement> sorted = skills;
+        if (skills.size() > 1) {
+            sorted = new ArrayList<>(skills);
+            sorted.sort(BY_SKILL_THEN_LEVEL);
+        }
         BucketKey key = new BucketKey(queue.id(), sorted);
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
             int[] skillIds = sorted.stream().mapToInt(s -> index.skillId(s.skill())).toArray();
             int[] minLevels = sorted.stream().mapToInt(SkillRequirement::minLevel).toArray();
-            bucket = new Bucket(queue, skillIds, minLevels);
+            ArrayList<Bucket> scanList = skillIds.length == 0 ? bucketsWithoutSkills
+                    : skillIds[0] >= 0 ? bucketsByFirstSkill.computeIfAbsent(skillIds[0], s -> new ArrayList<>())
+                    : null;
+            bucket = new Bucket(queue, skillIds, minLevels, scanList);
             buckets.put(key, bucket);
-            if (skillIds.length == 0) {
-                bucketsWithoutSkills.add(bucket);
-            } else if (skillIds[0] >= 0) {
-                bucketsByFirstSkill.computeIfAbsent(skillIds[0], s -> new ArrayList<>()).add(bucket);
-            }
         }
         return bucket;
     }
