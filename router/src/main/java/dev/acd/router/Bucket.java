@@ -81,7 +81,8 @@ final class Bucket {
     /** Whether a rep has every skill of this bucket at the minimum level. */
     boolean qualifies(RepIndex index, int rep) {
         for (int i = 0; i < skillIds.length; i++) {
-            if (index.level(rep, skillIds[i]) < minLevels[i]) {
+            // A required skill must be held (level 1 at least) even when the minimum level says 0.
+            if (index.level(rep, skillIds[i]) < Math.max(1, minLevels[i])) {
                 return false;
             }
         }

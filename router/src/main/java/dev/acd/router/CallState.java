@@ -39,6 +39,8 @@ final class CallState {
 
     // Resolved from the classification against the current configuration (see RoutingEngine.resolve), so that
     // deciding who may take the call compares ints and bits rather than looking strings up.
+    /** The call's queue's tiers as eligibility reads them; set with {@link #queue}. */
+    QueueTiers tiers;
     /** Rep index of the account owner, or -1. */
     int owner = -1;
     /** Reps of the owning partner, or null. */

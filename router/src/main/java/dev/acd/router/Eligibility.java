@@ -1,7 +1,6 @@
 package dev.acd.router;
 
 import dev.acd.core.event.Rule;
-import dev.acd.core.model.Tier;
 
 /**
  * Who may take a call at its current tier, by the queue's cumulative tiers. Skills and live windows are checked
@@ -20,27 +19,23 @@ final class Eligibility {
         if (call.directRep >= 0) {
             return call.directRep == repIndex ? Rule.DIRECT : null;
         }
-        if (call.queue.tiers().isEmpty()) {
+        QueueTiers tiers = call.tiers;
+        if (tiers.open()) {
             return Rule.SKILLED;
         }
-        Rule best = null;
-        int tiers = Math.min(call.tier, call.queue.tiers().size());
-        for (int t = 0; t < tiers; t++) {
-            Tier tier = call.queue.tiers().get(t);
-            Rule rule = switch (tier.scope()) {
-                case RELATIONSHIP -> {
-                    if (call.owner == repIndex) {
-                        yield Rule.ACCOUNT_OWNER;
-                    }
-                    yield call.partnerReps != null && call.partnerReps.get(repIndex) ? Rule.OWNING_PARTNER : null;
-                }
-                case HOME_TEAM -> call.homeTeamReps.get(repIndex) ? Rule.HOME_TEAM : null;
-                case SKILLED -> tier.kinds().contains(rep.kind()) ? Rule.SKILLED : null;
-            };
-            if (rule != null && (best == null || rule.ordinal() < best.ordinal())) {
-                best = rule;
+        // Strongest rule first, as the Rule enum orders them.
+        int tier = call.tier;
+        if (tiers.relationshipAt(tier)) {
+            if (call.owner == repIndex) {
+                return Rule.ACCOUNT_OWNER;
+            }
+            if (call.partnerReps != null && call.partnerReps.get(repIndex)) {
+                return Rule.OWNING_PARTNER;
             }
         }
-        return best;
+        if (tiers.homeTeamAt(tier) && call.homeTeamReps.get(repIndex)) {
+            return Rule.HOME_TEAM;
+        }
+        return tiers.admitsKindAt(tier, rep.kind()) ? Rule.SKILLED : null;
     }
 }

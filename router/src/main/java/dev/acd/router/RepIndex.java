@@ -29,7 +29,8 @@ final class RepIndex {
     private final Map<String, Integer> indexById = new HashMap<>();
     private static final BitSet NONE = new BitSet();
     /** Ready, idle and (for field reps) inside a live window. */
-    final BitSet available;
+    private final BitSet available;
+    private int availableCount;
     private final int repCount;
 
     RepIndex(RoutingModel model, List<Rep> repsInIndexOrder) {
@@ -94,6 +95,32 @@ final class RepIndex {
     int indexOf(String repId) {
         Integer index = repId == null ? null : indexById.get(repId);
         return index == null ? -1 : index;
+    }
+
+    /** Marks a rep available or not, keeping count so a busy center can tell "nobody" at once. */
+    void setAvailable(int rep, boolean isAvailable) {
+        if (available.get(rep) != isAvailable) {
+            available.set(rep, isAvailable);
+            availableCount += isAvailable ? 1 : -1;
+        }
+    }
+
+    boolean isAvailable(int rep) {
+        return available.get(rep);
+    }
+
+    int availableCount() {
+        return availableCount;
+    }
+
+    /** The available reps as a bit set; read-only for callers. */
+    BitSet available() {
+        return available;
+    }
+
+    /** How many skills have ids: ids run from 0 to this, exclusive. */
+    int skillCount() {
+        return bySkill.length;
     }
 
     /** The id of a skill, or -1 when no rep has it and the model does not name it. */

@@ -23,6 +23,13 @@ final class RepSelector {
     }
 
     static final Choice NONE = new Choice(-1, null, null);
+    /**
+     * With this many available reps or fewer, each is checked directly; with more, bit sets are intersected first.
+     * A busy center has few available reps, and building a tier's scope (whole kinds of reps) would cost more.
+     */
+    static final int DIRECT_SCAN_LIMIT = 32;
+
+    private final int directScanLimit;
 
     private final BitSet scratch = new BitSet();
     private final BitSet scopeScratch = new BitSet();
@@ -31,25 +38,20 @@ final class RepSelector {
     private int[] scores = new int[64];
     private boolean[] territory = new boolean[64];
 
+    RepSelector(int directScanLimit) {
+        this.directScanLimit = directScanLimit;
+    }
+
     Choice select(CallState call, RepState[] reps, RepIndex index, Trigger trigger, int passedOverLimit) {
-        // Available reps with the skills first: in a busy center that is usually nobody, and the tiers' scope
-        // (whole kinds of reps, thousands of bits) need not be built at all.
-        BitSet pool = scratch;
-        pool.clear();
-        pool.or(index.available);
-        for (int skillId : call.bucket.skillIds) {
-            if (skillId < 0) {
-                return NONE;
-            }
-            pool.and(index.withSkill(skillId));
-        }
-        if (pool.isEmpty()) {
+        int available = index.availableCount();
+        if (available == 0) {
             return NONE;
         }
-        BitSet inScope = scopeScratch;
-        inScope.clear();
-        scope(call, index, inScope);
-        pool.and(inScope);
+        BitSet pool = available <= directScanLimit ? index.available() : skilledInScope(call, index);
+        if (pool == null) {
+            return NONE;
+        }
+        // Each candidate is checked in full (levels, declined, tier scope), whichever way the pool was built.
         int count = 0;
         for (int r = pool.nextSetBit(0); r >= 0; r = pool.nextSetBit(r + 1)) {
             if (call.declinedBy(r) || !meetsLevels(call.bucket, index, r)) {
@@ -81,6 +83,27 @@ final class RepSelector {
         Explanation why = new Explanation(trigger, rules[best], territory[best], scores[best], chosen.idleSince,
                 count, passedOver);
         return new Choice(candidates[best], rules[best], why);
+    }
+
+    /** Available reps with the call's skills and in its tiers' scope, as a reused bit set; null when none. */
+    private BitSet skilledInScope(CallState call, RepIndex index) {
+        BitSet pool = scratch;
+        pool.clear();
+        pool.or(index.available());
+        for (int skillId : call.bucket.skillIds) {
+            if (skillId < 0) {
+                return null;
+            }
+            pool.and(index.withSkill(skillId));
+        }
+        if (pool.isEmpty()) {
+            return null;
+        }
+        BitSet inScope = scopeScratch;
+        inScope.clear();
+        scope(call, index, inScope);
+        pool.and(inScope);
+        return pool;
     }
 
     /** The reps the call's tiers let in, whatever their state: the account owner, partner reps, teams, kinds. */

@@ -79,16 +79,17 @@ public final class RoutingEngine {
     private final List<RepState> fieldReps = new ArrayList<>();
     private RepIndex index;
     private final Map<String, Queue> queues = new HashMap<>();
+    private final Map<String, QueueTiers> queueTiers = new HashMap<>();
     private final Map<Long, CallState> calls = new HashMap<>();
     private final Map<BucketKey, Bucket> buckets = new HashMap<>();
     /**
      * Buckets that hold calls, by the id of their first required skill: a rep only looks at buckets of skills it
      * has. Buckets join and leave these lists as they fill and empty.
      */
-    private final Map<Integer, ArrayList<Bucket>> bucketsByFirstSkill = new HashMap<>();
+    private ArrayList<Bucket>[] bucketsByFirstSkill = newScanLists(0);
     private final ArrayList<Bucket> bucketsWithoutSkills = new ArrayList<>();
     private final Timers timers = new Timers();
-    private final RepSelector selector = new RepSelector();
+    private final RepSelector selector;
     private long now = Long.MIN_VALUE;
     private long lastLiveMinute = Long.MIN_VALUE;
     private long seq;
@@ -129,6 +130,16 @@ public final class RoutingEngine {
             return other instanceof BucketKey key && key.hash == hash && key.queueId.equals(queueId)
                     && key.skills.equals(skills);
         }
+    }
+
+    /** An empty engine; it routes from its first {@code ConfigChanged}. */
+    public RoutingEngine() {
+        this(RepSelector.DIRECT_SCAN_LIMIT);
+    }
+
+    /** For tests: up to how many available reps the selector checks one by one instead of intersecting bit sets. */
+    RoutingEngine(int directScanLimit) {
+        selector = new RepSelector(directScanLimit);
     }
 
     /**
@@ -264,6 +275,7 @@ public final class RoutingEngine {
     private void enqueue(CallState call, Queue queue, RoutingOutput out) {
         resolve(call);
         call.queue = queue;
+        call.tiers = queueTiers.get(queue.id());
         call.queuedAt = now;
         call.head = false;
         call.phase = CallPhase.WAITING;
@@ -341,7 +353,9 @@ public final class RoutingEngine {
             ignored++;
             return;
         }
-        Arrays.fill(rep.missesInRow, 0);
+        for (int kind = 0; kind < rep.missesInRow.length; kind++) {
+            rep.missesInRow[kind] = 0;
+        }
     }
 
     private void ended(long callId, RoutingOutput out) {
@@ -598,18 +612,18 @@ public final class RoutingEngine {
     }
 
     private void updateAvailability(RepState rep) {
-        index.available.set(rep.index, rep.available() && rep.live);
+        index.setAvailable(rep.index, rep.available() && rep.live);
     }
 
     /** An available rep takes the most urgent waiting call it is eligible for, if any. */
     private void takeNextCall(RepState rep, Trigger trigger, RoutingOutput out) {
-        if (!index.available.get(rep.index)) {
+        if (!index.isAvailable(rep.index)) {
             return;
         }
         CallState best = null;
         Rule bestRule = null;
         for (int skillId : index.skillsOf(rep.index)) {
-            ArrayList<Bucket> candidates = bucketsByFirstSkill.get(skillId);
+            ArrayList<Bucket> candidates = bucketsByFirstSkill[skillId];
             if (candidates != null) {
                 for (int b = 0; b < candidates.size(); b++) {
                     Bucket bucket = candidates.get(b);
@@ -810,6 +824,8 @@ public final class RoutingEngine {
         index = new RepIndex(next, ordered);
         queues.clear();
         next.queues().forEach(q -> queues.put(q.id(), q));
+        queueTiers.clear();
+        next.queues().forEach(q -> queueTiers.put(q.id(), new QueueTiers(q)));
 
         List<CallState> waiting = new ArrayList<>();
         for (CallState call : calls.values()) {
@@ -828,6 +844,9 @@ public final class RoutingEngine {
             if (call.queue != null && queues.containsKey(call.queue.id())) {
                 call.queue = queues.get(call.queue.id());
             }
+            if (call.queue != null) {
+                call.tiers = queueTiers.computeIfAbsent(call.queue.id(), id -> new QueueTiers(call.queue));
+            }
             if (call.classification != null) {
                 resolve(call);
             }
@@ -837,7 +856,7 @@ public final class RoutingEngine {
         }
         buckets.values().forEach(Bucket::retire);
         buckets.clear();
-        bucketsByFirstSkill.clear();
+        bucketsByFirstSkill = newScanLists(index.skillCount());
         bucketsWithoutSkills.clear();
         waiting.sort(Comparator.comparingLong(c -> c.seq));
         for (CallState call : waiting) {
@@ -888,7 +907,7 @@ public final class RoutingEngine {
         // Skills or tiers may have changed: every available rep, longest idle first, takes what it now may.
         List<RepState> available = new ArrayList<>();
         for (RepState rep : reps) {
-            if (index.available.get(rep.index)) {
+            if (index.isAvailable(rep.index)) {
                 available.add(rep);
             }
         }
@@ -907,10 +926,14 @@ public final class RoutingEngine {
         BucketKey key = new BucketKey(queue.id(), sorted);
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
-            int[] skillIds = sorted.stream().mapToInt(s -> index.skillId(s.skill())).toArray();
-            int[] minLevels = sorted.stream().mapToInt(SkillRequirement::minLevel).toArray();
+            int[] skillIds = new int[sorted.size()];
+            int[] minLevels = new int[sorted.size()];
+            for (int i = 0; i < skillIds.length; i++) {
+                skillIds[i] = index.skillId(sorted.get(i).skill());
+                minLevels[i] = sorted.get(i).minLevel();
+            }
             ArrayList<Bucket> scanList = skillIds.length == 0 ? bucketsWithoutSkills
-                    : skillIds[0] >= 0 ? bucketsByFirstSkill.computeIfAbsent(skillIds[0], s -> new ArrayList<>())
+                    : skillIds[0] >= 0 ? bucketsByFirstSkill[skillIds[0]]
                     : null;
             bucket = new Bucket(queue, skillIds, minLevels, scanList);
             buckets.put(key, bucket);
@@ -919,6 +942,15 @@ public final class RoutingEngine {
     }
 
     // ---- inspection ----
+
+    @SuppressWarnings("unchecked")
+    private static ArrayList<Bucket>[] newScanLists(int skills) {
+        ArrayList<Bucket>[] lists = new ArrayList[skills];
+        for (int s = 0; s < skills; s++) {
+            lists[s] = new ArrayList<>();
+        }
+        return lists;
+    }
 
     /** One rep's routing state, or null for an unknown rep. Cheap; for the thread that owns the engine. */
     public RouterSnapshot.RepView rep(String repId) {

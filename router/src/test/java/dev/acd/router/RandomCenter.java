@@ -70,7 +70,8 @@ final class RandomCenter implements RoutingOutput {
     RoutingModel model;
     private final List<Rep> allReps;
     private long configVersion = 1;
-    final RoutingEngine engine = new RoutingEngine();
+    /** Half the seeds make the selector intersect bit sets even for a handful of available reps. */
+    final RoutingEngine engine;
     final List<Event> inputs = new ArrayList<>();
     final List<Decision> decisions = new ArrayList<>();
     /** What the pipeline would journal: inputs and their decisions, without ticks that decided nothing. */
@@ -92,6 +93,7 @@ final class RandomCenter implements RoutingOutput {
 
     RandomCenter(long seed) {
         random = new Random(seed);
+        engine = seed % 2 == 0 ? new RoutingEngine() : new RoutingEngine(0);
         model = randomModel();
         allReps = model.reps();
         publish(new ConfigChanged(now, 1, "random " + seed, model));
