@@ -8,7 +8,7 @@ import dev.acd.core.model.Direction;
 import dev.acd.core.model.Queue;
 
 /** The router's mutable view of one call. Runs on the router thread only. */
-final class CallState {
+final class CallState extends Timed {
     final long callId;
     final Direction direction;
     CallPhase phase = CallPhase.ARRIVED;
@@ -34,8 +34,6 @@ final class CallState {
     int directRep = -1;
     /** Reps that failed an offer of this call; it is not offered to them again. */
     int[] declined = new int[0];
-    /** Bumped whenever the call's timers become stale. */
-    int timerGeneration;
 
     // Resolved from the classification against the current configuration (see RoutingEngine.resolve), so that
     // deciding who may take the call compares ints and bits rather than looking strings up.

@@ -3,8 +3,8 @@ package dev.acd.router;
 import dev.acd.core.event.OfferFailure;
 import dev.acd.core.model.Rep;
 
-/** The router's mutable view of one rep. Runs on the router thread only. */
-final class RepState {
+/** The router's mutable view of one rep; its timer is the end of its wrap-up. Runs on the router thread only. */
+final class RepState extends Timed {
     static final long NO_CALL = 0;
 
     /** Position in the router's rep array; changes only when a new configuration re-indexes the reps. */

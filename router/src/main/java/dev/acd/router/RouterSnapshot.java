@@ -27,17 +27,17 @@ public record RouterSnapshot(long now, List<RepView> reps, List<CallView> calls,
     /** One call's routing state. Rep fields hold rep ids (null when none); {@code declined} is sorted. */
     public record CallView(long callId, Direction direction, String phase, String queueId, int tier, int priority,
                            long firstQueuedAt, long queuedAt, boolean head, long seq, String rep, String directRep,
-                           List<String> declined, int timerGeneration) {
+                           List<String> declined) {
         public boolean waiting() {
             return "WAITING".equals(phase);
         }
     }
 
-    /** A pending timer: what it is for and when it fires. */
-    public record TimerView(long dueAt, String kind, long callId, String repId, int generation) {
+    /** A pending timer: a call's (next tier or max wait) or a rep's (end of wrap-up), and when it fires. */
+    public record TimerView(long dueAt, long callId, String repId) {
     }
 
-    static RouterSnapshot of(RepState[] reps, Collection<CallState> calls, Timers timers, long now) {
+    static RouterSnapshot of(RepState[] reps, Collection<CallState> calls, TimerHeap timers, long now) {
         List<RepView> repViews = new ArrayList<>(reps.length);
         for (RepState rep : reps) {
             repViews.add(view(rep));
@@ -47,13 +47,12 @@ public record RouterSnapshot(long now, List<RepView> reps, List<CallView> calls,
             callViews.add(new CallView(call.callId, call.direction, call.phase.name(),
                     call.queue == null ? null : call.queue.id(), call.tier, call.priority, call.firstQueuedAt,
                     call.queuedAt, call.head, call.seq, repId(reps, call.rep), repId(reps, call.directRep),
-                    Arrays.stream(call.declined).mapToObj(r -> reps[r].rep.id()).sorted().toList(),
-                    call.timerGeneration));
+                    Arrays.stream(call.declined).mapToObj(r -> reps[r].rep.id()).sorted().toList()));
         }
         callViews.sort(Comparator.comparingLong(CallView::callId));
         List<TimerView> timerViews = timers.pending().stream()
-                .map(t -> new TimerView(t.dueAt(), t.kind().name(), t.call() == null ? 0 : t.call().callId,
-                        t.rep() == null ? null : t.rep().rep.id(), t.generation()))
+                .map(t -> t instanceof RepState rep ? new TimerView(t.dueAt, 0, rep.rep.id())
+                        : new TimerView(t.dueAt, ((CallState) t).callId, null))
                 .toList();
         return new RouterSnapshot(now, List.copyOf(repViews), List.copyOf(callViews), timerViews);
     }

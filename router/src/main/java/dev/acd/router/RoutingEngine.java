@@ -88,7 +88,7 @@ public final class RoutingEngine {
      */
     private ArrayList<Bucket>[] bucketsByFirstSkill = newScanLists(0);
     private final ArrayList<Bucket> bucketsWithoutSkills = new ArrayList<>();
-    private final Timers timers = new Timers();
+    private final TimerHeap timers = new TimerHeap();
     private final RepSelector selector;
     private long now = Long.MIN_VALUE;
     private long lastLiveMinute = Long.MIN_VALUE;
@@ -281,15 +281,11 @@ public final class RoutingEngine {
         call.phase = CallPhase.WAITING;
         call.rep = -1;
         call.seq = seq++;
-        call.timerGeneration++;
         call.tier = tierAfter(queue, 0);
         call.bucket = bucketFor(queue, call.directRep >= 0 ? List.of() : call.classification.skills());
         call.bucket.add(call);
         out.decided(new CallQueued(now, call.callId, queue.id(), call.priority));
-        scheduleNextTier(call);
-        if (queue.maxWaitSeconds() > 0) {
-            timers.forCall(call.queuedAt + (long) queue.maxWaitSeconds() * MS_PER_SECOND, Timers.Kind.MAX_WAIT, call);
-        }
+        armTimer(call);
         tryOffer(call, Trigger.CALL_QUEUED, out);
     }
 
@@ -311,11 +307,33 @@ public final class RoutingEngine {
         return tier;
     }
 
-    private void scheduleNextTier(CallState call) {
+    /** When the call's next tier opens, or {@link Long#MAX_VALUE} when it is at its queue's last tier. */
+    private static long nextTierAt(CallState call) {
         List<Tier> tiers = call.queue.tiers();
-        if (call.tier < tiers.size()) {
-            long dueAt = call.queuedAt + (long) tiers.get(call.tier).afterSeconds() * MS_PER_SECOND;
-            timers.forCall(dueAt, Timers.Kind.NEXT_TIER, call);
+        return call.tier < tiers.size()
+                ? call.queuedAt + (long) tiers.get(call.tier).afterSeconds() * MS_PER_SECOND : Long.MAX_VALUE;
+    }
+
+    /** When the call reaches its queue's maximum wait, or {@link Long#MAX_VALUE} when the queue has none. */
+    private static long maxWaitAt(CallState call) {
+        int maxWait = call.queue.maxWaitSeconds();
+        return maxWait > 0 ? call.queuedAt + (long) maxWait * MS_PER_SECOND : Long.MAX_VALUE;
+    }
+
+    /**
+     * Sets a queued call's one timer to its next tier or its max wait, whichever comes first. A max wait that passed
+     * while the call rang is left to the offer's outcome (requeueAtHead checks it).
+     */
+    private void armTimer(CallState call) {
+        long maxWait = maxWaitAt(call);
+        if (call.phase == CallPhase.OFFERED && maxWait <= now) {
+            maxWait = Long.MAX_VALUE;
+        }
+        long due = Math.min(nextTierAt(call), maxWait);
+        if (due == Long.MAX_VALUE) {
+            timers.cancel(call);
+        } else {
+            timers.schedule(call, due);
         }
     }
 
@@ -347,7 +365,7 @@ public final class RoutingEngine {
         if (call.phase == CallPhase.OFFERED) {
             call.phase = CallPhase.CONNECTED;
             call.connectedRepId = rep.rep.id();
-            call.timerGeneration++;
+            timers.cancel(call);
             rep.activity = RepActivity.ON_CALL;
         } else if (call.phase != CallPhase.CONNECTED) {
             ignored++;
@@ -382,7 +400,7 @@ public final class RoutingEngine {
             ignored++;
             return;
         }
-        call.timerGeneration++;
+        timers.cancel(call);
         switch (call.phase) {
             case WAITING -> call.bucket.remove(call);
             case OFFERED -> {
@@ -593,7 +611,7 @@ public final class RoutingEngine {
         if (wrapSeconds <= 0) {
             endWrapUp(rep, out);
         } else {
-            timers.forRep(rep.wrapEndsAt, rep);
+            timers.schedule(rep, rep.wrapEndsAt);
         }
     }
 
@@ -608,6 +626,7 @@ public final class RoutingEngine {
 
     /** Journals the end of a rep's wrap-up; the caller decides what the rep does next. */
     private void closeWrapUp(RepState rep, RoutingOutput out) {
+        timers.cancel(rep);
         out.decided(new WrapUpEnded(now, rep.rep.id(), rep.callId));
     }
 
@@ -677,31 +696,29 @@ public final class RoutingEngine {
     // ---- time ----
 
     private void fireTimers(RoutingOutput out) {
-        for (Timers.Timer timer = timers.pollDue(now); timer != null; timer = timers.pollDue(now)) {
-            switch (timer.kind()) {
-                case NEXT_TIER -> nextTier(timer, out);
-                case MAX_WAIT -> {
-                    CallState call = timer.call();
-                    if (call.timerGeneration == timer.generation() && call.phase == CallPhase.WAITING) {
-                        maxWaitReached(call, out);
-                    }
+        for (Timed due = timers.pollDue(now); due != null; due = timers.pollDue(now)) {
+            if (due instanceof RepState rep) {
+                if (rep.index < reps.length && reps[rep.index] == rep && rep.activity == RepActivity.WRAP_UP) {
+                    endWrapUp(rep, out);
                 }
-                case WRAP_END -> {
-                    RepState rep = timer.rep();
-                    boolean current = rep.index < reps.length && reps[rep.index] == rep;
-                    if (current && rep.activity == RepActivity.WRAP_UP && rep.wrapEndsAt == timer.dueAt()) {
-                        endWrapUp(rep, out);
-                    }
+            } else {
+                CallState call = (CallState) due;
+                if (calls.get(call.callId) != call) {
+                    continue;
+                }
+                // A tier and the max wait due at the same moment: the tier opens first.
+                if (nextTierAt(call) <= call.dueAt) {
+                    nextTier(call, out);
+                } else if (call.phase == CallPhase.WAITING) {
+                    maxWaitReached(call, out);
+                } else {
+                    armTimer(call);
                 }
             }
         }
     }
 
-    private void nextTier(Timers.Timer timer, RoutingOutput out) {
-        CallState call = timer.call();
-        if (call.timerGeneration != timer.generation() || calls.get(call.callId) != call) {
-            return;
-        }
+    private void nextTier(CallState call, RoutingOutput out) {
         call.tier++;
         Tier tier = call.queue.tiers().get(call.tier - 1);
         if (call.directRep >= 0) {
@@ -720,7 +737,7 @@ public final class RoutingEngine {
             out.decided(new CallbackOffered(now, call.callId, call.queue.id()));
             out.command(new OfferCallback(call.callId));
         }
-        scheduleNextTier(call);
+        armTimer(call);
         if (call.phase == CallPhase.WAITING) {
             tryOffer(call, Trigger.TIER_WIDENED, out);
         }
@@ -733,7 +750,7 @@ public final class RoutingEngine {
                 ? MaxWaitAction.HANG_UP : queue.maxWaitAction();
         out.decided(new MaxWaitReached(now, call.callId, queue.id(), action));
         call.bucket.remove(call);
-        call.timerGeneration++;
+        timers.cancel(call);
         switch (action) {
             case OVERFLOW -> {
                 call.declined = new int[0];
@@ -877,12 +894,7 @@ public final class RoutingEngine {
                 call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
             }
             call.tier = tierAfter(call.queue, now - call.queuedAt);
-            call.timerGeneration++;
-            scheduleNextTier(call);
-            if (call.queue.maxWaitSeconds() > 0) {
-                timers.forCall(call.queuedAt + (long) call.queue.maxWaitSeconds() * MS_PER_SECOND,
-                        Timers.Kind.MAX_WAIT, call);
-            }
+            armTimer(call);
         }
         for (RepState rep : reps) {
             rep.live = rep.rep.takesLiveCallsAt(now);
