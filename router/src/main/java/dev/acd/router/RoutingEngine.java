@@ -80,7 +80,7 @@ public final class RoutingEngine {
     private RepIndex index;
     private final Map<String, Queue> queues = new HashMap<>();
     private final Map<String, QueueTiers> queueTiers = new HashMap<>();
-    private final Map<Long, CallState> calls = new HashMap<>();
+    private final CallTable calls = new CallTable();
     private final Map<BucketKey, Bucket> buckets = new HashMap<>();
     /**
      * Buckets that hold calls, by the id of their first required skill: a rep only looks at buckets of skills it
