@@ -35,7 +35,7 @@ final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     JournalOption journal = new JournalOption();
-    @Option(names = "--zone", defaultValue = "UTC", description = "time zone for times (default ${DEFAULT-VALUE})")
+    @Option(names = "--zone", description = "time zone for times (default: the center's zone recorded in the journal)")
     ZoneId zone;
     @Parameters(paramLabel = "CALL_ID", description = "the call id (as in CDRs, statistics and the simulator)")
     long callId;
@@ -45,6 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<Event> life = new ArrayList<>();
         List<RoutingModel> models = new ArrayList<>();
         try (Journal opened = journal.open(); JournalReader reader = opened.readFromStart()) {
+            zone = JournalOption.zone(zone, opened);
             RoutingModel model = null;
             for (Event event = reader.next(); event != null; event = reader.next()) {
                 if (event instanceof ConfigChanged changed) {
@@ -60,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("call " + callId + " is not in the journal in " + journal.dir);
             return 1;
         }
-        out.println("Call " + callId);
+        out.println("Call " + callId + " (times in " + zone + ")");
         for (int i = 0; i < life.size(); i++) {
             Event event = life.get(i);
             out.printf("  %s  %s%n", time(event.at()), describe(event));
@@ -89,14 +90,14 @@ final class ExplainCommand implements Callable<Integer> {
 
     private void explain(CallOffered offered, RoutingModel model, PrintWriter out) {
         Explanation why = offered.explanation();
-        String tier = "tier " + offered.tier();
+        String tier = "tiers 1-" + offered.tier() + " open";
         if (model != null) {
             Queue queue = model.queue(offered.queueId()).orElse(null);
             if (queue != null && offered.tier() >= 1 && offered.tier() <= queue.tiers().size()) {
-                tier += " '" + queue.tiers().get(offered.tier() - 1).name() + "'";
+                tier += " (up to '" + queue.tiers().get(offered.tier() - 1).name() + "')";
             }
         }
-        out.printf(Locale.ROOT, "      why: %s; %s; rule %s%n", trigger(why), tier, rule(why));
+        out.printf(Locale.ROOT, "      why: %s; %s; admitted as %s%n", trigger(why), tier, rule(why));
         out.printf(Locale.ROOT, "      ranking: %s, skill score %d, idle since %s (%d s), %d eligible rep%s%n",
                 why.territoryMatch() ? "territory match" : "no territory match", why.skillScore(),
                 time(why.idleSince()), Math.max(0, (offered.at() - why.idleSince()) / 1000), why.candidates(),

@@ -2,8 +2,13 @@ package dev.acd.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
+import dev.acd.core.event.ConfigChanged;
+import dev.acd.core.event.Event;
 import dev.acd.core.journal.Journal;
+import dev.acd.core.journal.JournalReader;
 import dev.acd.core.journal.JournalSettings;
 import picocli.CommandLine.Option;
 
@@ -17,6 +22,21 @@ final class JournalOption {
             throw new IllegalArgumentException("--journal: " + dir + " is not a directory");
         }
         // Reading never deletes: retention 0 keeps every cycle.
-        return Journal.open(new JournalSettings(dir, 0));
+        return Journal.open(new JournalSettings(dir, JournalSettings.KEEP_FOREVER));
+    }
+
+    /** The zone asked for, else the center's zone from the journal's first configuration, else UTC. */
+    static ZoneId zone(ZoneId asked, Journal journal) {
+        if (asked != null) {
+            return asked;
+        }
+        try (JournalReader reader = journal.readFromStart()) {
+            for (Event event = reader.next(); event != null; event = reader.next()) {
+                if (event instanceof ConfigChanged changed) {
+                    return changed.model().settings().zone();
+                }
+            }
+        }
+        return ZoneOffset.UTC;
     }
 }

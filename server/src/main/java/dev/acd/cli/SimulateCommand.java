@@ -79,6 +79,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (erlang != null && erlang.enabled) {
             return erlangCheck(out);
         }
+        if (hours <= 0) {
+            throw new IllegalArgumentException("--hours must be more than 0, got " + hours);
+        }
         AcdConfig acd = config.load();
         ZoneId zone = acd.zone();
         LocalDate day = date != null ? date : defaultDay(LocalDate.now(zone));

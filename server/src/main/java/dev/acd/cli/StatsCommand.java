@@ -32,8 +32,8 @@ final class StatsCommand implements Callable<Integer> {
     String from;
     @Option(names = "--to", description = "end, exclusive, same forms as --from")
     String to;
-    @Option(names = "--zone", defaultValue = "UTC", description = "time zone of intervals, days and local times "
-            + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--zone", description = "time zone of intervals, days and local times (default: the center's "
+            + "zone recorded in the journal)")
     ZoneId zone;
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})")
     String format;
@@ -45,14 +45,23 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         ReportFormat reportFormat = SimulateCommand.format(format);
         var grouping = SimulateCommand.grouping(by);
-        Long fromAt = from == null ? null : TimeArgument.parse(from, zone, "--from");
-        Long toAt = to == null ? null : TimeArgument.parse(to, zone, "--to");
-        StatsProjection stats = new StatsProjection(zone);
+        StatsProjection stats;
+        Long fromAt;
+        Long toAt;
         long events = 0;
-        try (Journal opened = journal.open(); JournalReader reader = opened.readFromStart()) {
-            for (Event event = reader.next(); event != null; event = reader.next()) {
-                stats.apply(event);
-                events++;
+        try (Journal opened = journal.open()) {
+            ZoneId in = JournalOption.zone(zone, opened);
+            fromAt = from == null ? null : TimeArgument.parse(from, in, "--from");
+            toAt = to == null ? null : TimeArgument.parse(to, in, "--to");
+            if (fromAt != null && toAt != null && fromAt >= toAt) {
+                throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
+            }
+            stats = new StatsProjection(in);
+            try (JournalReader reader = opened.readFromStart()) {
+                for (Event event = reader.next(); event != null; event = reader.next()) {
+                    stats.apply(event);
+                    events++;
+                }
             }
         }
         PrintWriter out = spec.commandLine().getOut();

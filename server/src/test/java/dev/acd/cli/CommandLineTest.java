@@ -55,6 +55,11 @@ class CommandLineTest {
         assertTrue(lines.size() > 10, "a row per rep and the totals");
         assertTrue(lines.get(lines.size() - 1).startsWith("total,"));
 
+        Run byDay = acd("stats", "--journal", journal.toString(), "--by", "day", "--format", "csv");
+        assertEquals(List.of("day", "2026-11-23", "total"),
+                byDay.out().lines().map(l -> l.substring(0, l.indexOf(','))).toList(),
+                "days are counted in the center's zone recorded in the journal, not UTC");
+
         Run byInterval = acd("stats", "--journal", journal.toString(), "--by", "interval",
                 "--from", "2026-11-23T10:00", "--to", "2026-11-23T11:00", "--zone", "America/New_York");
         assertEquals(0, byInterval.exitCode(), byInterval.err());
@@ -144,6 +149,15 @@ class CommandLineTest {
         Run badGrouping = acd("simulate", "--hours", "1", "--by", "team", "--journal", dir.resolve("j").toString());
         assertEquals(2, badGrouping.exitCode());
         assertTrue(badGrouping.err().contains("'team' is not one of rep, queue"), badGrouping.err());
+
+        Run noHours = acd("simulate", "--hours", "0", "--journal", dir.resolve("none").toString());
+        assertEquals(2, noHours.exitCode());
+        assertTrue(noHours.err().contains("--hours must be more than 0"), noHours.err());
+
+        Run backwards = acd("stats", "--journal", dir.toString(), "--from", "2026-11-23T10:00", "--to", "2026-11-23T09:00");
+        assertEquals(2, backwards.exitCode());
+        assertTrue(backwards.err().contains("--from 2026-11-23T10:00 is not before --to 2026-11-23T09:00"),
+                backwards.err());
 
         Run badTime = acd("stats", "--journal", dir.toString(), "--from", "yesterday");
         assertEquals(2, badTime.exitCode());

@@ -353,7 +353,7 @@ final class ModelSection {
     private RoutingSettings routing() {
         YamlMap m = top.section(ROUTING, "routing");
         if (m == null) {
-            return new RoutingSettings("", List.of(), MissPolicy.DEFAULT, 0, 0);
+            return new RoutingSettings("", List.of(), MissPolicy.DEFAULT, 0, 0, centerZone);
         }
         String defaultSegment = m.id(DEFAULT_SEGMENT);
         refs.expect("segment", defaultSegment, m.at(DEFAULT_SEGMENT));
@@ -368,7 +368,7 @@ final class ModelSection {
                     missMap.whole(MISSES_BUSY), missMap.whole(MISSES_UNREACHABLE));
         }
         return new RoutingSettings(orEmpty(defaultSegment), bands, misses, m.whole(OUTBOUND_WRAP_UP_SECONDS),
-                m.whole(PASSED_OVER_LIMIT));
+                m.whole(PASSED_OVER_LIMIT), centerZone);
     }
 
     /** A map of skill id to level 1-10; every skill must be defined. */

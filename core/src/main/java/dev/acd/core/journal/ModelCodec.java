@@ -270,6 +270,7 @@ final class ModelCodec {
         }
         writeInt(out, settings.outboundWrapUpSeconds());
         writeInt(out, settings.passedOverLimit());
+        writeString(out, settings.zone().getId());
     }
 
     private static RoutingSettings readSettings(BytesIn<?> in) {
@@ -286,7 +287,14 @@ final class ModelCodec {
                 ? new MissPolicy(readInt(in, "misses.noAnswer"), readInt(in, "misses.rejected"),
                         readInt(in, "misses.busy"), readInt(in, "misses.unreachable"))
                 : null;
-        return new RoutingSettings(defaultSegment, bands, misses, readInt(in, "settings.outboundWrapUpSeconds"),
-                readInt(in, "settings.passedOverLimit"));
+        int outboundWrapUpSeconds = readInt(in, "settings.outboundWrapUpSeconds");
+        int passedOverLimit = readInt(in, "settings.passedOverLimit");
+        String zone = readString(in);
+        try {
+            return new RoutingSettings(defaultSegment, bands, misses, outboundWrapUpSeconds, passedOverLimit,
+                    zone == null ? null : ZoneId.of(zone));
+        } catch (java.time.DateTimeException e) {
+            throw new JournalFormatException("field settings.zone holds an unknown time zone '" + zone + "'", e);
+        }
     }
 }

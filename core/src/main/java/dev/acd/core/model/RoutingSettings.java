@@ -1,5 +1,7 @@
 package dev.acd.core.model;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -9,11 +11,19 @@ import java.util.List;
  * @param valueBands               priority boosts by customer lifetime value
  * @param outboundWrapUpSeconds    wrap-up after an outbound call
  * @param passedOverLimit          how many passed-over candidates a routing explanation keeps
+ * @param zone                     the center's time zone: statistics count intervals and days in it
  */
 public record RoutingSettings(String defaultSegment, List<ValueBand> valueBands, MissPolicy misses,
-                              int outboundWrapUpSeconds, int passedOverLimit) {
+                              int outboundWrapUpSeconds, int passedOverLimit, ZoneId zone) {
     public RoutingSettings {
         valueBands = List.copyOf(valueBands);
+        zone = zone == null ? ZoneOffset.UTC : zone;
+    }
+
+    /** Settings of a center that keeps its time in UTC. */
+    public RoutingSettings(String defaultSegment, List<ValueBand> valueBands, MissPolicy misses,
+                           int outboundWrapUpSeconds, int passedOverLimit) {
+        this(defaultSegment, valueBands, misses, outboundWrapUpSeconds, passedOverLimit, ZoneOffset.UTC);
     }
 
     /** The priority boost a customer of this lifetime value gets: the largest band it reaches. */

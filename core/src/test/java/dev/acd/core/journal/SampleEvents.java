@@ -161,7 +161,8 @@ final class SampleEvents {
                 new Rep("rep-dana", null, RepKind.INSIDE, "inside", Map.of("cad", 4), null, null, null, List.of(),
                         ZoneId.of("+02:00")));
         RoutingSettings settings = new RoutingSettings("long-tail",
-                List.of(new ValueBand(100_000, 10), new ValueBand(1_000_000, 25)), MissPolicy.DEFAULT, 30, 5);
+                List.of(new ValueBand(100_000, 10), new ValueBand(1_000_000, 25)), MissPolicy.DEFAULT, 30, 5,
+                java.time.ZoneId.of("America/New_York"));
         return new RoutingModel(skills, segments, List.of(sales, renewals), lines, reps, settings);
     }
 
