@@ -26,7 +26,8 @@ public final class Settings {
 
     // ---- top level
     public static final Setting ZONE = def("", "zone").zone("UTC")
-            .doc("The center's time zone: reps without a zone of their own, and the simulation's hours of the day.");
+            .doc("The center's time zone: reps without a zone of their own, the simulation's hours of the day, and the "
+                    + "days and 15-minute intervals of statistics (it travels in the journal with the routing model).");
     public static final Setting TICK_INTERVAL_MS = def("", "tickIntervalMs").whole(250).unit("milliseconds").range(10, 60_000)
             .doc("How often the router gets a Tick event; overflow timers are only as precise as this.");
     public static final Setting JOURNAL = def("", "journal").section().doc("Where the event journal is kept.");
