@@ -10,7 +10,7 @@ import dev.acd.core.event.PassedOver;
 import dev.acd.core.event.PassedOverWhy;
 import dev.acd.core.event.Rule;
 import dev.acd.core.event.Trigger;
-import dev.acd.core.model.Tier;
+import dev.acd.core.model.RepKind;
 
 /**
  * Picks the best available rep for a call: intersects the available reps with the reps the call's tiers let in
@@ -106,31 +106,34 @@ final class RepSelector {
         return pool;
     }
 
-    /** The reps the call's tiers let in, whatever their state: the account owner, partner reps, teams, kinds. */
+    /**
+     * The reps the call's open tiers let in, whatever their state: the same folded tiers {@link Eligibility} reads,
+     * as bit sets (the account owner, partner reps, home-team reps, whole kinds).
+     */
     private static void scope(CallState call, RepIndex index, BitSet pool) {
         if (call.directRep >= 0) {
             pool.set(call.directRep);
             return;
         }
-        List<Tier> tiers = call.queue.tiers();
-        if (tiers.isEmpty()) {
+        QueueTiers tiers = call.tiers;
+        if (tiers.open()) {
             pool.set(0, index.repCount());
             return;
         }
-        int upTo = Math.min(call.tier, tiers.size());
-        for (int t = 0; t < upTo; t++) {
-            Tier tier = tiers.get(t);
-            switch (tier.scope()) {
-                case RELATIONSHIP -> {
-                    if (call.owner >= 0) {
-                        pool.set(call.owner);
-                    }
-                    if (call.partnerReps != null) {
-                        pool.or(call.partnerReps);
-                    }
-                }
-                case HOME_TEAM -> pool.or(call.homeTeamReps);
-                case SKILLED -> tier.kinds().forEach(kind -> pool.or(index.ofKind(kind)));
+        if (tiers.relationshipAt(call.tier)) {
+            if (call.owner >= 0) {
+                pool.set(call.owner);
+            }
+            if (call.partnerReps != null) {
+                pool.or(call.partnerReps);
+            }
+        }
+        if (tiers.homeTeamAt(call.tier)) {
+            pool.or(call.homeTeamReps);
+        }
+        for (RepKind kind : RepKind.values()) {
+            if (tiers.admitsKindAt(call.tier, kind)) {
+                pool.or(index.ofKind(kind));
             }
         }
     }
