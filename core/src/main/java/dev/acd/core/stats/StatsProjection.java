@@ -1,6 +1,5 @@
 package dev.acd.core.stats;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
@@ -42,8 +38,6 @@ import dev.acd.core.event.WrapUpStarted;
 import dev.acd.core.model.Direction;
 import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
-import dev.acd.core.model.RepKind;
-import dev.acd.core.stats.GroupStore.Dim;
 
 /**
  * Call and rep statistics as a pure function of the journal: fed event by event with {@link #apply(Event)}, queried
@@ -77,11 +71,11 @@ public final class StatsProjection {
     private static final long SWEEP_EVERY_MS = Intervals.INTERVAL_MS;
 
     private final Intervals intervals;
-    private final GroupStore store = new GroupStore();
+    private final Groups groups;
+    private final RepTimeTracker reps;
+    private final ReportBuilder reports;
     private final Map<Long, CallTrack> calls = new HashMap<>();
     private final LinkedHashMap<Long, CallTrack> retired = new LinkedHashMap<>();
-    private final Map<String, RepTime> reps = new HashMap<>();
-    private final Map<String, RepKind> kinds = new HashMap<>();
     private final Map<String, Queue> queues = new HashMap<>();
     private long latestAt = Long.MIN_VALUE;
     private long nextSweepAt = Long.MIN_VALUE;
@@ -94,6 +88,10 @@ public final class StatsProjection {
     /** A projection whose 15-minute intervals and days are those of {@code zone}. */
     public StatsProjection(ZoneId zone) {
         this.intervals = new Intervals(Objects.requireNonNull(zone, "zone"));
+        GroupStore store = new GroupStore();
+        this.groups = new Groups(store);
+        this.reps = new RepTimeTracker(intervals, store, groups);
+        this.reports = new ReportBuilder(intervals, store, reps);
     }
 
     public ZoneId zone() {
@@ -152,28 +150,18 @@ public final class StatsProjection {
         } else if (event instanceof QaScored e) {
             qaScored(e);
         } else if (event instanceof RepLoggedIn e) {
-            RepTime rep = advance(e.repId(), at);
-            rep.loginSeen = true;
-            rep.loggedIn = true;
-            rep.notReady = true;
+            reps.loggedIn(e.repId(), at);
         } else if (event instanceof RepReady e) {
-            RepTime rep = advance(e.repId(), at);
-            if (isLoggedIn(rep)) {
-                rep.notReady = false;
-            }
+            reps.ready(e.repId(), at);
         } else if (event instanceof RepNotReady e) {
-            notReady(e.repId(), at);
+            reps.notReady(e.repId(), at);
         } else if (event instanceof RepMarkedNotReady e) {
-            notReady(e.repId(), at);
+            reps.notReady(e.repId(), at);
         } else if (event instanceof RepLoggedOut e) {
-            RepTime rep = advance(e.repId(), at);
-            rep.loginSeen = true;
-            rep.loggedIn = false;
-            rep.notReady = false;
-            rep.busy = 0;
+            reps.loggedOut(e.repId(), at);
         } else if (event instanceof ConfigChanged e) {
             for (Rep rep : e.model().reps()) {
-                kinds.put(rep.id(), rep.kind());
+                groups.kind(rep.id(), rep.kind());
             }
             for (Queue queue : e.model().queues()) {
                 queues.put(queue.id(), queue);
@@ -199,10 +187,10 @@ public final class StatsProjection {
         }
         if (e.direction() == Direction.OUTBOUND && e.repId() != null) {
             call.placingRep = e.repId();
-            for (Accumulator a : repTargets(e.repId(), call.interval)) {
+            for (Accumulator a : groups.rep(e.repId(), call.interval)) {
                 a.calls++;
             }
-            busy(e.repId(), e.at(), +1);
+            reps.busy(e.repId(), e.at(), +1);
             call.placingBusy = true;
         }
     }
@@ -210,10 +198,7 @@ public final class StatsProjection {
     private CallTrack newTrack(long callId, long at, Direction direction) {
         long interval = intervals.start(at);
         CallTrack call = new CallTrack(callId, interval, direction);
-        call.targets = new Accumulator[] {
-            store.acc(Dim.ALL, GroupStore.ALL_KEY, interval),
-            store.acc(Dim.DIRECTION, direction.name(), interval)
-        };
+        call.targets = groups.call(direction, interval);
         call.lastAt = at;
         calls.put(callId, call);
         return call;
@@ -235,11 +220,11 @@ public final class StatsProjection {
             return;
         }
         call.segment = e.segment();
-        Accumulator segment = store.acc(Dim.SEGMENT, e.segment(), call.interval);
+        Accumulator segment = groups.segment(e.segment(), call.interval);
         if (call.arrivalSeen) {
             segment.calls++;
         }
-        call.targets = append(call.targets, segment);
+        call.targets = Groups.append(call.targets, segment);
     }
 
     private void queued(CallQueued e) {
@@ -250,7 +235,7 @@ public final class StatsProjection {
         Queue queue = queues.get(e.queueId());
         long serviceLevelMs = 1000L * (queue == null ? DEFAULT_SERVICE_LEVEL_SECONDS : queue.serviceLevelSeconds());
         long shortAbandonMs = 1000L * (queue == null ? 0 : queue.shortAbandonSeconds());
-        Accumulator queueAcc = e.queueId() == null ? null : store.acc(Dim.QUEUE, e.queueId(), call.interval);
+        Accumulator queueAcc = e.queueId() == null ? null : groups.queue(e.queueId(), call.interval);
         call.visit = new Visit(e.queueId(), e.at(), serviceLevelMs, shortAbandonMs, queueAcc);
         if (queueAcc != null) {
             queueAcc.offered++;
@@ -277,12 +262,12 @@ public final class StatsProjection {
     /** Where figures of the call's current state count: the call's groups, and its queue if it is in one. */
     private static Accumulator[] callAndQueue(CallTrack call) {
         Visit visit = call.visit;
-        return visit == null || visit.queue == null ? call.targets : append(call.targets, visit.queue);
+        return visit == null || visit.queue == null ? call.targets : Groups.append(call.targets, visit.queue);
     }
 
     private void offered(CallOffered e) {
         CallTrack call = track(e.callId(), e.at());
-        add(callAndQueue(call), repTargets(e.repId(), call.interval), a -> a.offers++);
+        add(callAndQueue(call), groups.rep(e.repId(), call.interval), a -> a.offers++);
     }
 
     private void offerFailed(OfferFailed e) {
@@ -293,14 +278,14 @@ public final class StatsProjection {
             case BUSY -> a -> a.busy++;
             case UNREACHABLE -> a -> a.unreachable++;
         };
-        add(callAndQueue(call), repTargets(e.repId(), call.interval), counter);
+        add(callAndQueue(call), groups.rep(e.repId(), call.interval), counter);
     }
 
     private void answered(CallAnswered e) {
         CallTrack call = track(e.callId(), e.at());
-        Accumulator[] rep = repTargets(e.repId(), call.interval);
+        Accumulator[] rep = groups.rep(e.repId(), call.interval);
         Accumulator[] base = call.direction == Direction.OUTBOUND ? call.targets : callAndQueue(call);
-        Leg leg = new Leg(e.repId(), concat(base, rep), e.at());
+        Leg leg = new Leg(e.repId(), Groups.concat(base, rep), e.at());
         Visit visit = call.visit;
         if (call.direction == Direction.INBOUND && visit != null && !visit.answered) {
             long visitWait = Math.max(0, e.at() - visit.queuedAt);
@@ -310,7 +295,7 @@ public final class StatsProjection {
             if (call.offered && !call.waitOver) {
                 // The call's first answer: the caller's whole wait, judged by the first queue's target.
                 long callWait = Math.max(0, e.at() - call.firstQueuedAt);
-                for (Accumulator a : concat(call.targets, rep)) {
+                for (Accumulator a : Groups.concat(call.targets, rep)) {
                     countAnswer(a, callWait, call.firstServiceLevelMs);
                 }
             } else {
@@ -327,7 +312,7 @@ public final class StatsProjection {
         if (call.placingBusy && e.repId().equals(call.placingRep)) {
             call.placingBusy = false; // the rep's busy time goes on, now carried by the leg
         } else {
-            busy(e.repId(), e.at(), +1);
+            reps.busy(e.repId(), e.at(), +1);
         }
         leg.busy = true;
         call.activeLeg = leg;
@@ -426,7 +411,7 @@ public final class StatsProjection {
         call.waitOver = true;
         call.visit = null;
         if (call.placingBusy) {
-            busy(call.placingRep, at, -1); // an outbound call nobody answered
+            reps.busy(call.placingRep, at, -1); // an outbound call nobody answered
             call.placingBusy = false;
         }
     }
@@ -502,7 +487,7 @@ public final class StatsProjection {
         Leg leg = call.legAwaitingWrap(e.repId());
         if (leg == null) {
             // After-call work with no conversation (an outbound call nobody answered): a leg of wrap only.
-            leg = new Leg(e.repId(), concat(call.targets, repTargets(e.repId(), call.interval)), e.at());
+            leg = new Leg(e.repId(), Groups.concat(call.targets, groups.rep(e.repId(), call.interval)), e.at());
             leg.talkless = true;
             call.legs.add(leg);
         }
@@ -523,7 +508,7 @@ public final class StatsProjection {
                 }
                 leg.wrapDone = true;
                 if (leg.busy) {
-                    busy(leg.repId, e.at(), -1);
+                    reps.busy(leg.repId, e.at(), -1);
                     leg.busy = false;
                 }
                 break;
@@ -557,8 +542,8 @@ public final class StatsProjection {
         if (call == null) {
             // The call is older than this projection knows: count it where and when the event happened.
             long interval = intervals.start(at);
-            return concat(new Accumulator[] {store.acc(Dim.ALL, GroupStore.ALL_KEY, interval)},
-                    repId == null ? new Accumulator[0] : repTargets(repId, interval));
+            return Groups.concat(new Accumulator[] {groups.all(interval)},
+                    repId == null ? new Accumulator[0] : groups.rep(repId, interval));
         }
         Leg found = null;
         for (Leg leg : call.legs) {
@@ -569,7 +554,7 @@ public final class StatsProjection {
         if (found != null) {
             return found.targets;
         }
-        return repId == null ? call.targets : concat(call.targets, repTargets(repId, call.interval));
+        return repId == null ? call.targets : Groups.concat(call.targets, groups.rep(repId, call.interval));
     }
 
     private void maybeRetire(CallTrack call, long at) {
@@ -588,12 +573,12 @@ public final class StatsProjection {
         calls.remove(call.callId);
         for (Leg leg : call.legs) {
             if (leg.busy) {
-                busy(leg.repId, at, -1);
+                reps.busy(leg.repId, at, -1);
                 leg.busy = false;
             }
         }
         if (call.placingBusy) {
-            busy(call.placingRep, at, -1);
+            reps.busy(call.placingRep, at, -1);
             call.placingBusy = false;
         }
         call.activeLeg = null;
@@ -623,97 +608,11 @@ public final class StatsProjection {
         }
     }
 
-    // ---- reps
-
-    private String kindOf(String repId) {
-        RepKind kind = kinds.get(repId);
-        return kind == null ? UNKNOWN_KIND : kind.name();
-    }
-
-    private Accumulator[] repTargets(String repId, long interval) {
-        return new Accumulator[] {
-            store.acc(Dim.REP, repId, interval),
-            store.acc(Dim.KIND, kindOf(repId), interval)
-        };
-    }
-
-    private void notReady(String repId, long at) {
-        RepTime rep = advance(repId, at);
-        if (isLoggedIn(rep)) {
-            rep.notReady = true;
-        }
-    }
-
-    /**
-     * Whether a ready or not-ready event applies to the rep. It logs in a rep whose log-in the journal never showed
-     * (a journal that starts mid-day), but not one seen logging out: the router ignores such events until the rep
-     * logs in again, and counting them would add logged-in time after the shift.
-     */
-    private static boolean isLoggedIn(RepTime rep) {
-        if (!rep.loggedIn && !rep.loginSeen) {
-            rep.loggedIn = true;
-        }
-        return rep.loggedIn;
-    }
-
-    private void busy(String repId, long at, int delta) {
-        RepTime rep = advance(repId, at);
-        rep.busy = Math.max(0, rep.busy + delta);
-    }
-
-    /** Counts the rep's time up to {@code at} in the state it was in; returns the rep. */
-    private RepTime advance(String repId, long at) {
-        RepTime rep = reps.computeIfAbsent(repId, id -> new RepTime(id, at));
-        if (at > rep.since) {
-            if (rep.loggedIn) {
-                spreadRepTime(rep, rep.since, at, store);
-            }
-            rep.since = at;
-        }
-        return rep;
-    }
-
-    /** Adds the rep's logged-in (and not-ready) time in [from, to) to the intervals it passes through. */
-    private void spreadRepTime(RepTime rep, long from, long to, GroupStore into) {
-        boolean countsNotReady = rep.notReady && rep.busy == 0;
-        String kind = kindOf(rep.repId);
-        long start = intervals.start(from);
-        while (start < to) {
-            long next = intervals.next(start);
-            long piece = Math.min(to, next) - Math.max(from, start);
-            if (piece > 0) {
-                for (Accumulator a : new Accumulator[] {
-                    into.acc(Dim.ALL, GroupStore.ALL_KEY, start), into.acc(Dim.REP, rep.repId, start),
-                    into.acc(Dim.KIND, kind, start)}) {
-                    a.loggedInMs += piece;
-                    if (countsNotReady) {
-                        a.notReadyMs += piece;
-                    }
-                }
-            }
-            start = next;
-        }
-    }
-
     // ---- queries
 
     /** A report over everything the projection has seen, by {@code by}. */
     public Report report(Grouping by) {
-        long first = Long.MAX_VALUE;
-        TreeMap<Long, Accumulator> all = store.all();
-        if (!all.isEmpty()) {
-            first = all.firstKey();
-        }
-        for (RepTime rep : reps.values()) {
-            if (rep.loggedIn) {
-                first = Math.min(first, rep.since);
-            }
-        }
-        if (first == Long.MAX_VALUE) {
-            return report(by, 0, 1);
-        }
-        long last = Math.max(all.isEmpty() ? first : all.lastKey(), latestAt);
-        return report(by, first, last + 1);
+        return reports.everything(by, latestAt);
     }
 
     /**
@@ -724,122 +623,7 @@ public final class StatsProjection {
      * @throws IllegalArgumentException if the range is empty or {@code by} is null
      */
     public Report report(Grouping by, long fromAt, long toAtExclusive) {
-        if (by == null) {
-            throw new IllegalArgumentException("report grouping is null");
-        }
-        if (toAtExclusive <= fromAt) {
-            throw new IllegalArgumentException("report range is empty: from " + fromAt + " ms to " + toAtExclusive
-                    + " ms (exclusive)");
-        }
-        long from = intervals.start(fromAt);
-        long to = intervals.next(intervals.start(toAtExclusive - 1));
-        GroupStore running = runningRepTime(from, to);
-
-        // Groups sort by key; intervals and days are put in time order (text order breaks across a DST change).
-        Map<String, Accumulator> grouped = by == Grouping.INTERVAL || by == Grouping.DAY
-                ? new LinkedHashMap<>() : new TreeMap<>();
-        switch (by) {
-            case REP -> collect(Dim.REP, from, to, running, grouped);
-            case QUEUE -> collect(Dim.QUEUE, from, to, running, grouped);
-            case SEGMENT -> collect(Dim.SEGMENT, from, to, running, grouped);
-            case KIND -> collect(Dim.KIND, from, to, running, grouped);
-            case DIRECTION -> collect(Dim.DIRECTION, from, to, running, grouped);
-            case INTERVAL, DAY -> collectByTime(by, from, to, running, grouped);
-        }
-        Accumulator totals = new Accumulator();
-        sumRange(store.all(), from, to, totals);
-        sumRange(running.all(), from, to, totals);
-
-        TreeSet<String> outcomeNames = new TreeSet<>();
-        if (totals.outcomes != null) {
-            outcomeNames.addAll(totals.outcomes.keySet());
-        }
-        for (Accumulator a : grouped.values()) {
-            if (a.outcomes != null) {
-                outcomeNames.addAll(a.outcomes.keySet());
-            }
-        }
-        List<Metric> columns = new ArrayList<>(Metric.STANDARD);
-        for (String name : outcomeNames) {
-            columns.add(Metric.outcomeColumn(name));
-        }
-        List<ReportRow> rows = new ArrayList<>(grouped.size());
-        for (Map.Entry<String, Accumulator> e : grouped.entrySet()) {
-            rows.add(row(e.getKey(), e.getValue(), columns));
-        }
-        return new Report(by, from, to, columns, rows, row(Report.TOTALS_KEY, totals, columns));
-    }
-
-    private static ReportRow row(String key, Accumulator a, List<Metric> columns) {
-        List<MetricValue> values = new ArrayList<>(columns.size());
-        for (Metric m : columns) {
-            values.add(new MetricValue(m, m.valueOf(a)));
-        }
-        return new ReportRow(key, values);
-    }
-
-    private void collect(Dim dim, long from, long to, GroupStore running, Map<String, Accumulator> into) {
-        for (GroupStore source : new GroupStore[] {store, running}) {
-            for (Map.Entry<String, TreeMap<Long, Accumulator>> e : source.dim(dim).entrySet()) {
-                SortedMap<Long, Accumulator> range = e.getValue().subMap(from, to);
-                if (!range.isEmpty()) {
-                    Accumulator sum = into.computeIfAbsent(e.getKey(), k -> new Accumulator());
-                    for (Accumulator a : range.values()) {
-                        sum.add(a);
-                    }
-                }
-            }
-        }
-    }
-
-    private void collectByTime(Grouping by, long from, long to, GroupStore running,
-                               Map<String, Accumulator> into) {
-        TreeMap<Long, Accumulator> byStart = new TreeMap<>();
-        for (GroupStore source : new GroupStore[] {store, running}) {
-            for (Map.Entry<Long, Accumulator> e : source.all().subMap(from, to).entrySet()) {
-                byStart.computeIfAbsent(e.getKey(), k -> new Accumulator()).add(e.getValue());
-            }
-        }
-        Map<Object, Accumulator> ordered = new LinkedHashMap<>();
-        for (Map.Entry<Long, Accumulator> e : byStart.entrySet()) {
-            Object key = by == Grouping.DAY ? intervals.day(e.getKey()) : e.getKey();
-            ordered.computeIfAbsent(key, k -> new Accumulator()).add(e.getValue());
-        }
-        for (Map.Entry<Object, Accumulator> e : ordered.entrySet()) {
-            String key = e.getKey() instanceof LocalDate day ? day.toString() : intervals.intervalKey((Long) e.getKey());
-            into.put(key, e.getValue());
-        }
-    }
-
-    private static void sumRange(TreeMap<Long, Accumulator> series, long from, long to, Accumulator into) {
-        for (Accumulator a : series.subMap(from, to).values()) {
-            into.add(a);
-        }
-    }
-
-    /** Rep time from each logged-in rep's last change up to the latest event, kept apart from the stored figures. */
-    private GroupStore runningRepTime(long from, long to) {
-        GroupStore running = new GroupStore();
-        for (RepTime rep : reps.values()) {
-            long start = Math.max(rep.since, from);
-            long end = Math.min(latestAt, to);
-            if (rep.loggedIn && end > start) {
-                spreadRepTime(rep, start, end, running);
-            }
-        }
-        return running;
-    }
-
-    private static Accumulator[] append(Accumulator[] targets, Accumulator one) {
-        Accumulator[] out = java.util.Arrays.copyOf(targets, targets.length + 1);
-        out[targets.length] = one;
-        return out;
-    }
-
-    private static Accumulator[] concat(Accumulator[] a, Accumulator[] b) {
-        Accumulator[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+        return reports.report(by, fromAt, toAtExclusive, latestAt);
     }
 
     private static void add(Accumulator[] a, Accumulator[] b, Counter counter) {
@@ -935,23 +719,6 @@ public final class StatsProjection {
             this.repId = repId;
             this.targets = targets;
             this.answeredAt = answeredAt;
-        }
-    }
-
-    /** A rep's login state, for logged-in and not-ready time. */
-    private static final class RepTime {
-        final String repId;
-        boolean loggedIn;
-        /** A RepLoggedIn or RepLoggedOut was seen: from then on only RepLoggedIn logs the rep in. */
-        boolean loginSeen;
-        boolean notReady;
-        /** Calls the rep is on or wrapping up; not-ready time stops while it is above zero. */
-        int busy;
-        long since;
-
-        RepTime(String repId, long since) {
-            this.repId = repId;
-            this.since = since;
         }
     }
 }
