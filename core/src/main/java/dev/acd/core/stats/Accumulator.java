@@ -44,6 +44,26 @@ final class Accumulator {
         }
     }
 
+    /** Counts an answer after a wait of {@code waitMs}, within the service level if at most {@code serviceLevelMs}. */
+    void answer(long waitMs, long serviceLevelMs) {
+        answered++;
+        waitAnsweredMs += waitMs;
+        seenWait(waitMs);
+        if (waitMs <= serviceLevelMs) {
+            answeredWithinSl++;
+        }
+    }
+
+    /** Counts an abandon after a wait of {@code waitMs}: short if under {@code shortAbandonMs}. */
+    void abandon(long waitMs, long shortAbandonMs) {
+        if (waitMs < shortAbandonMs) {
+            shortAbandoned++;
+        } else {
+            abandoned++;
+        }
+        seenWait(waitMs);
+    }
+
     void outcome(String metricName) {
         if (outcomes == null) {
             outcomes = new HashMap<>(4);

@@ -1,18 +1,8 @@
 package dev.acd.core.stats;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
@@ -36,14 +26,10 @@ import dev.acd.core.event.RepLoggedOut;
 import dev.acd.core.event.RepMarkedNotReady;
 import dev.acd.core.event.RepNotReady;
 import dev.acd.core.event.RepReady;
-import dev.acd.core.event.TransferTarget;
 import dev.acd.core.event.WrapUpEnded;
 import dev.acd.core.event.WrapUpStarted;
-import dev.acd.core.model.Direction;
 import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
-import dev.acd.core.model.RepKind;
-import dev.acd.core.stats.GroupStore.Dim;
 
 /**
  * Call and rep statistics as a pure function of the journal: fed event by event with {@link #apply(Event)}, queried
@@ -77,12 +63,12 @@ public final class StatsProjection {
     private static final long SWEEP_EVERY_MS = Intervals.INTERVAL_MS;
 
     private final Intervals intervals;
-    private final GroupStore store = new GroupStore();
-    private final Map<Long, CallTrack> calls = new HashMap<>();
-    private final LinkedHashMap<Long, CallTrack> retired = new LinkedHashMap<>();
-    private final Map<String, RepTime> reps = new HashMap<>();
-    private final Map<String, RepKind> kinds = new HashMap<>();
-    private final Map<String, Queue> queues = new HashMap<>();
+    private final Groups groups;
+    private final RepTimeTracker reps;
+    private final CallRegistry registry;
+    private final CallTracker calls;
+    private final LegTracker legs;
+    private final ReportBuilder reports;
     private long latestAt = Long.MIN_VALUE;
     private long nextSweepAt = Long.MIN_VALUE;
 
@@ -94,6 +80,13 @@ public final class StatsProjection {
     /** A projection whose 15-minute intervals and days are those of {@code zone}. */
     public StatsProjection(ZoneId zone) {
         this.intervals = new Intervals(Objects.requireNonNull(zone, "zone"));
+        GroupStore store = new GroupStore();
+        this.groups = new Groups(store);
+        this.reps = new RepTimeTracker(intervals, store, groups);
+        this.registry = new CallRegistry(reps);
+        this.legs = new LegTracker(intervals, groups, reps, registry);
+        this.calls = new CallTracker(intervals, groups, reps, registry, legs);
+        this.reports = new ReportBuilder(intervals, store, reps);
     }
 
     public ZoneId zone() {
@@ -107,7 +100,7 @@ public final class StatsProjection {
 
     /** How many calls the projection is tracking (arrived, not yet through their last wrap-up). */
     public int openCalls() {
-        return calls.size();
+        return registry.openCount();
     }
 
     /** Takes one event into account. Events must come in journal order. */
@@ -118,602 +111,67 @@ public final class StatsProjection {
             latestAt = at;
         }
         if (event instanceof CallArrived e) {
-            arrived(e);
+            calls.arrived(e);
         } else if (event instanceof CallClassified e) {
-            classified(e);
+            calls.classified(e);
         } else if (event instanceof CallQueued e) {
-            queued(e);
+            calls.queued(e);
         } else if (event instanceof CallOffered e) {
-            offered(e);
+            calls.offered(e);
         } else if (event instanceof OfferFailed e) {
-            offerFailed(e);
+            calls.offerFailed(e);
         } else if (event instanceof CallAnswered e) {
-            answered(e);
+            calls.answered(e);
         } else if (event instanceof CallHeld e) {
-            held(e);
+            legs.held(e);
         } else if (event instanceof CallResumed e) {
-            resumed(e);
+            legs.resumed(e);
         } else if (event instanceof CallTransferred e) {
-            transferred(e);
+            calls.transferred(e);
         } else if (event instanceof CallEnded e) {
-            ended(e);
+            calls.ended(e);
         } else if (event instanceof CallAbandoned e) {
-            abandoned(e);
+            calls.abandoned(e);
         } else if (event instanceof CallbackRequested e) {
-            callbackRequested(e);
+            calls.callbackRequested(e);
         } else if (event instanceof MaxWaitReached e) {
-            maxWaitReached(e);
+            calls.maxWaitReached(e);
         } else if (event instanceof WrapUpStarted e) {
-            wrapUpStarted(e);
+            legs.wrapUpStarted(e);
         } else if (event instanceof WrapUpEnded e) {
-            wrapUpEnded(e);
+            legs.wrapUpEnded(e);
         } else if (event instanceof DispositionRecorded e) {
-            disposition(e);
+            legs.disposition(e);
         } else if (event instanceof QaScored e) {
-            qaScored(e);
+            legs.qaScored(e);
         } else if (event instanceof RepLoggedIn e) {
-            RepTime rep = advance(e.repId(), at);
-            rep.loginSeen = true;
-            rep.loggedIn = true;
-            rep.notReady = true;
+            reps.loggedIn(e.repId(), at);
         } else if (event instanceof RepReady e) {
-            RepTime rep = advance(e.repId(), at);
-            if (isLoggedIn(rep)) {
-                rep.notReady = false;
-            }
+            reps.ready(e.repId(), at);
         } else if (event instanceof RepNotReady e) {
-            notReady(e.repId(), at);
+            reps.notReady(e.repId(), at);
         } else if (event instanceof RepMarkedNotReady e) {
-            notReady(e.repId(), at);
+            reps.notReady(e.repId(), at);
         } else if (event instanceof RepLoggedOut e) {
-            RepTime rep = advance(e.repId(), at);
-            rep.loginSeen = true;
-            rep.loggedIn = false;
-            rep.notReady = false;
-            rep.busy = 0;
+            reps.loggedOut(e.repId(), at);
         } else if (event instanceof ConfigChanged e) {
             for (Rep rep : e.model().reps()) {
-                kinds.put(rep.id(), rep.kind());
+                groups.kind(rep.id(), rep.kind());
             }
             for (Queue queue : e.model().queues()) {
-                queues.put(queue.id(), queue);
+                calls.queue(queue);
             }
         }
         // Tick, TierWidened, CallbackOffered, RecordingReady: only the time they carry matters.
         if (latestAt >= nextSweepAt) {
-            sweep();
+            registry.sweep(latestAt);
             nextSweepAt = latestAt + SWEEP_EVERY_MS;
         }
     }
 
-    // ---- calls
-
-    private void arrived(CallArrived e) {
-        if (calls.containsKey(e.callId())) {
-            return;
-        }
-        CallTrack call = newTrack(e.callId(), e.at(), e.direction());
-        call.arrivalSeen = true;
-        for (Accumulator a : call.targets) {
-            a.calls++;
-        }
-        if (e.direction() == Direction.OUTBOUND && e.repId() != null) {
-            call.placingRep = e.repId();
-            for (Accumulator a : repTargets(e.repId(), call.interval)) {
-                a.calls++;
-            }
-            busy(e.repId(), e.at(), +1);
-            call.placingBusy = true;
-        }
-    }
-
-    private CallTrack newTrack(long callId, long at, Direction direction) {
-        long interval = intervals.start(at);
-        CallTrack call = new CallTrack(callId, interval, direction);
-        call.targets = new Accumulator[] {
-            store.acc(Dim.ALL, GroupStore.ALL_KEY, interval),
-            store.acc(Dim.DIRECTION, direction.name(), interval)
-        };
-        call.lastAt = at;
-        calls.put(callId, call);
-        return call;
-    }
-
-    /** The call's state; a call first seen mid-life (a batch cut through it) is tracked from here, as inbound. */
-    private CallTrack track(long callId, long at) {
-        CallTrack call = calls.get(callId);
-        if (call == null) {
-            call = newTrack(callId, at, Direction.INBOUND);
-        }
-        call.lastAt = Math.max(call.lastAt, at);
-        return call;
-    }
-
-    private void classified(CallClassified e) {
-        CallTrack call = track(e.callId(), e.at());
-        if (e.segment() == null || call.segment != null) {
-            return;
-        }
-        call.segment = e.segment();
-        Accumulator segment = store.acc(Dim.SEGMENT, e.segment(), call.interval);
-        if (call.arrivalSeen) {
-            segment.calls++;
-        }
-        call.targets = append(call.targets, segment);
-    }
-
-    private void queued(CallQueued e) {
-        CallTrack call = track(e.callId(), e.at());
-        if (call.ended || VisitRule.continuesVisit(waitingIn(call), e)) {
-            return;
-        }
-        Queue queue = queues.get(e.queueId());
-        long serviceLevelMs = 1000L * (queue == null ? DEFAULT_SERVICE_LEVEL_SECONDS : queue.serviceLevelSeconds());
-        long shortAbandonMs = 1000L * (queue == null ? 0 : queue.shortAbandonSeconds());
-        Accumulator queueAcc = e.queueId() == null ? null : store.acc(Dim.QUEUE, e.queueId(), call.interval);
-        call.visit = new Visit(e.queueId(), e.at(), serviceLevelMs, shortAbandonMs, queueAcc);
-        if (queueAcc != null) {
-            queueAcc.offered++;
-        }
-        if (!call.offered) {
-            // Outside queue rows a call is offered once, when it first reaches a queue; overflows and transfers
-            // are more visits of the same call.
-            call.offered = true;
-            call.firstQueuedAt = e.at();
-            call.firstServiceLevelMs = serviceLevelMs;
-            call.firstShortAbandonMs = shortAbandonMs;
-            for (Accumulator a : call.targets) {
-                a.offered++;
-            }
-        }
-    }
-
-    /** The queue the call is waiting in (queued, not yet answered), or null. */
-    private static String waitingIn(CallTrack call) {
-        Visit visit = call.visit;
-        return visit != null && !visit.answered ? visit.queueId : null;
-    }
-
-    /** Where figures of the call's current state count: the call's groups, and its queue if it is in one. */
-    private static Accumulator[] callAndQueue(CallTrack call) {
-        Visit visit = call.visit;
-        return visit == null || visit.queue == null ? call.targets : append(call.targets, visit.queue);
-    }
-
-    private void offered(CallOffered e) {
-        CallTrack call = track(e.callId(), e.at());
-        add(callAndQueue(call), repTargets(e.repId(), call.interval), a -> a.offers++);
-    }
-
-    private void offerFailed(OfferFailed e) {
-        CallTrack call = track(e.callId(), e.at());
-        Counter counter = switch (e.failure()) {
-            case NO_ANSWER -> a -> a.noAnswer++;
-            case REJECTED -> a -> a.rejected++;
-            case BUSY -> a -> a.busy++;
-            case UNREACHABLE -> a -> a.unreachable++;
-        };
-        add(callAndQueue(call), repTargets(e.repId(), call.interval), counter);
-    }
-
-    private void answered(CallAnswered e) {
-        CallTrack call = track(e.callId(), e.at());
-        Accumulator[] rep = repTargets(e.repId(), call.interval);
-        Accumulator[] base = call.direction == Direction.OUTBOUND ? call.targets : callAndQueue(call);
-        Leg leg = new Leg(e.repId(), concat(base, rep), e.at());
-        Visit visit = call.visit;
-        if (call.direction == Direction.INBOUND && visit != null && !visit.answered) {
-            long visitWait = Math.max(0, e.at() - visit.queuedAt);
-            if (visit.queue != null) {
-                countAnswer(visit.queue, visitWait, visit.serviceLevelMs);
-            }
-            if (call.offered && !call.waitOver) {
-                // The call's first answer: the caller's whole wait, judged by the first queue's target.
-                long callWait = Math.max(0, e.at() - call.firstQueuedAt);
-                for (Accumulator a : concat(call.targets, rep)) {
-                    countAnswer(a, callWait, call.firstServiceLevelMs);
-                }
-            } else {
-                for (Accumulator a : rep) {
-                    countAnswer(a, visitWait, visit.serviceLevelMs); // after a transfer: this visit's wait
-                }
-            }
-            visit.answered = true;
-        }
-        call.waitOver = true;
-        for (Accumulator a : leg.targets) {
-            a.handled++;
-        }
-        if (call.placingBusy && e.repId().equals(call.placingRep)) {
-            call.placingBusy = false; // the rep's busy time goes on, now carried by the leg
-        } else {
-            busy(e.repId(), e.at(), +1);
-        }
-        leg.busy = true;
-        call.activeLeg = leg;
-        call.legs.add(leg);
-    }
-
-    private static void countAnswer(Accumulator a, long waitMs, long serviceLevelMs) {
-        a.answered++;
-        a.waitAnsweredMs += waitMs;
-        a.seenWait(waitMs);
-        if (waitMs <= serviceLevelMs) {
-            a.answeredWithinSl++;
-        }
-    }
-
-    private static void countAbandon(Accumulator a, long waitMs, long shortAbandonMs) {
-        if (waitMs < shortAbandonMs) {
-            a.shortAbandoned++;
-        } else {
-            a.abandoned++;
-        }
-        a.seenWait(waitMs);
-    }
-
-    private void held(CallHeld e) {
-        CallTrack call = calls.get(e.callId());
-        if (call != null && call.activeLeg != null && call.activeLeg.holdStart < 0) {
-            call.activeLeg.holdStart = e.at();
-        }
-    }
-
-    private void resumed(CallResumed e) {
-        CallTrack call = calls.get(e.callId());
-        if (call != null && call.activeLeg != null && call.activeLeg.holdStart >= 0) {
-            call.activeLeg.holdMs += Math.max(0, e.at() - call.activeLeg.holdStart);
-            call.activeLeg.holdStart = -1;
-        }
-    }
-
-    /** Ends the active leg's talk at {@code at}; returns the leg, or null if nobody was talking. */
-    private Leg endTalk(CallTrack call, long at) {
-        Leg leg = call.activeLeg;
-        if (leg == null) {
-            return null;
-        }
-        if (leg.holdStart >= 0) {
-            leg.holdMs += Math.max(0, at - leg.holdStart);
-            leg.holdStart = -1;
-        }
-        long talk = Math.max(0, at - leg.answeredAt - leg.holdMs);
-        for (Accumulator a : leg.targets) {
-            a.talked++;
-            a.talkMs += talk;
-            a.holdMs += leg.holdMs;
-        }
-        call.activeLeg = null;
-        return leg;
-    }
-
-    private void transferred(CallTransferred e) {
-        CallTrack call = calls.get(e.callId());
-        if (call == null) {
-            return;
-        }
-        call.lastAt = Math.max(call.lastAt, e.at());
-        Leg leg = endTalk(call, e.at());
-        if (leg != null) {
-            for (Accumulator a : leg.targets) {
-                a.transfers++;
-            }
-        }
-        call.visit = null;
-        if (e.targetKind() == TransferTarget.NUMBER) {
-            end(call, e.at()); // the call leaves the center
-            maybeRetire(call, e.at());
-        }
-    }
-
-    private void ended(CallEnded e) {
-        CallTrack call = calls.get(e.callId());
-        if (call == null) {
-            return;
-        }
-        endTalk(call, e.at());
-        end(call, e.at());
-        maybeRetire(call, e.at());
-    }
-
-    /** The call is over for the center: its wait (if any) ends unanswered and no later event changes its figures. */
-    private void end(CallTrack call, long at) {
-        if (call.ended) {
-            return;
-        }
-        call.ended = true;
-        call.endedAt = at;
-        call.waitOver = true;
-        call.visit = null;
-        if (call.placingBusy) {
-            busy(call.placingRep, at, -1); // an outbound call nobody answered
-            call.placingBusy = false;
-        }
-    }
-
-    private void abandoned(CallAbandoned e) {
-        CallTrack call = calls.get(e.callId());
-        if (call == null || call.ended) {
-            return; // e.g. the caller hung up during the goodbye after the router ended the call at max wait
-        }
-        Visit visit = call.visit;
-        if (visit != null && !visit.answered && visit.queue != null) {
-            countAbandon(visit.queue, Math.max(0, e.at() - visit.queuedAt), visit.shortAbandonMs);
-        }
-        if (call.offered && !call.waitOver) {
-            long callWait = Math.max(0, e.at() - call.firstQueuedAt);
-            for (Accumulator a : call.targets) {
-                countAbandon(a, callWait, call.firstShortAbandonMs);
-            }
-        }
-        endTalk(call, e.at());
-        end(call, e.at());
-        maybeRetire(call, e.at());
-    }
-
-    private void callbackRequested(CallbackRequested e) {
-        CallTrack call = calls.get(e.callId());
-        if (call == null || call.ended) {
-            return; // a callback the router already counted at max wait
-        }
-        countCallback(call);
-        endTalk(call, e.at());
-        end(call, e.at()); // the router is done with the call: the caller leaves the queue
-        maybeRetire(call, e.at());
-    }
-
-    private void maxWaitReached(MaxWaitReached e) {
-        CallTrack call = calls.get(e.callId());
-        if (call == null || call.ended) {
-            return;
-        }
-        call.lastAt = Math.max(call.lastAt, e.at());
-        if (!VisitRule.endsCall(e)) {
-            if (waitingIn(call) != null) {
-                call.visit = null; // an overflow: the next CallQueued opens the visit in the overflow queue
-            }
-            return;
-        }
-        if (VisitRule.endsWithCallback(e)) {
-            countCallback(call);
-        }
-        end(call, e.at()); // whatever call control journals for this call later finds it closed
-        maybeRetire(call, e.at());
-    }
-
-    private void countCallback(CallTrack call) {
-        Visit visit = call.visit;
-        if (visit != null && !visit.answered && visit.queue != null) {
-            visit.queue.callbacksRequested++;
-        }
-        if (!call.waitOver) {
-            for (Accumulator a : call.targets) {
-                a.callbacksRequested++;
-            }
-        }
-        call.waitOver = true;
-    }
-
-    private void wrapUpStarted(WrapUpStarted e) {
-        CallTrack call = calls.get(e.callId());
-        if (call == null) {
-            return;
-        }
-        Leg leg = call.legAwaitingWrap(e.repId());
-        if (leg == null) {
-            // After-call work with no conversation (an outbound call nobody answered): a leg of wrap only.
-            leg = new Leg(e.repId(), concat(call.targets, repTargets(e.repId(), call.interval)), e.at());
-            leg.talkless = true;
-            call.legs.add(leg);
-        }
-        leg.wrapStart = e.at();
-    }
-
-    private void wrapUpEnded(WrapUpEnded e) {
-        CallTrack call = calls.get(e.callId());
-        if (call == null) {
-            return;
-        }
-        for (Leg leg : call.legs) {
-            if (leg.repId.equals(e.repId()) && leg.wrapStart >= 0 && !leg.wrapDone) {
-                long wrap = Math.max(0, e.at() - leg.wrapStart);
-                for (Accumulator a : leg.targets) {
-                    a.wrapped++;
-                    a.wrapMs += wrap;
-                }
-                leg.wrapDone = true;
-                if (leg.busy) {
-                    busy(leg.repId, e.at(), -1);
-                    leg.busy = false;
-                }
-                break;
-            }
-        }
-        maybeRetire(call, e.at());
-    }
-
-    private void disposition(DispositionRecorded e) {
-        String outcome = Metric.outcomeName(e.outcome());
-        for (Accumulator a : lateTargets(e.callId(), e.repId(), e.at())) {
-            a.dispositions++;
-            a.revenueCents += e.revenueCents();
-            a.outcome(outcome);
-        }
-    }
-
-    private void qaScored(QaScored e) {
-        for (Accumulator a : lateTargets(e.callId(), e.repId(), e.at())) {
-            a.qaScored++;
-            a.qaScoreTotal += e.score();
-        }
-    }
-
-    /** Where a disposition or QA score counts: the rep's leg of the call, even after the call is over. */
-    private Accumulator[] lateTargets(long callId, String repId, long at) {
-        CallTrack call = calls.get(callId);
-        if (call == null) {
-            call = retired.get(callId);
-        }
-        if (call == null) {
-            // The call is older than this projection knows: count it where and when the event happened.
-            long interval = intervals.start(at);
-            return concat(new Accumulator[] {store.acc(Dim.ALL, GroupStore.ALL_KEY, interval)},
-                    repId == null ? new Accumulator[0] : repTargets(repId, interval));
-        }
-        Leg found = null;
-        for (Leg leg : call.legs) {
-            if (!leg.talkless && leg.repId.equals(repId)) {
-                found = leg;
-            }
-        }
-        if (found != null) {
-            return found.targets;
-        }
-        return repId == null ? call.targets : concat(call.targets, repTargets(repId, call.interval));
-    }
-
-    private void maybeRetire(CallTrack call, long at) {
-        if (!call.ended) {
-            return;
-        }
-        for (Leg leg : call.legs) {
-            if (!leg.wrapDone) {
-                return;
-            }
-        }
-        retire(call, at);
-    }
-
-    private void retire(CallTrack call, long at) {
-        calls.remove(call.callId);
-        for (Leg leg : call.legs) {
-            if (leg.busy) {
-                busy(leg.repId, at, -1);
-                leg.busy = false;
-            }
-        }
-        if (call.placingBusy) {
-            busy(call.placingRep, at, -1);
-            call.placingBusy = false;
-        }
-        call.activeLeg = null;
-        call.visit = null;
-        call.retiredAt = at;
-        retired.put(call.callId, call);
-    }
-
-    /** Closes calls whose remaining events will not come, and forgets finished calls past the retention. */
-    private void sweep() {
-        List<CallTrack> done = new ArrayList<>();
-        for (CallTrack call : calls.values()) {
-            if (call.ended && call.endedAt < latestAt - WRAP_GRACE_MS || call.lastAt < latestAt - STALE_CALL_MS) {
-                done.add(call);
-            }
-        }
-        done.sort((a, b) -> Long.compare(a.callId, b.callId));
-        for (CallTrack call : done) {
-            retire(call, latestAt);
-        }
-        Iterator<CallTrack> oldest = retired.values().iterator();
-        while (oldest.hasNext()) {
-            if (oldest.next().retiredAt >= latestAt - LATE_EVENT_RETENTION_MS) {
-                break;
-            }
-            oldest.remove();
-        }
-    }
-
-    // ---- reps
-
-    private String kindOf(String repId) {
-        RepKind kind = kinds.get(repId);
-        return kind == null ? UNKNOWN_KIND : kind.name();
-    }
-
-    private Accumulator[] repTargets(String repId, long interval) {
-        return new Accumulator[] {
-            store.acc(Dim.REP, repId, interval),
-            store.acc(Dim.KIND, kindOf(repId), interval)
-        };
-    }
-
-    private void notReady(String repId, long at) {
-        RepTime rep = advance(repId, at);
-        if (isLoggedIn(rep)) {
-            rep.notReady = true;
-        }
-    }
-
-    /**
-     * Whether a ready or not-ready event applies to the rep. It logs in a rep whose log-in the journal never showed
-     * (a journal that starts mid-day), but not one seen logging out: the router ignores such events until the rep
-     * logs in again, and counting them would add logged-in time after the shift.
-     */
-    private static boolean isLoggedIn(RepTime rep) {
-        if (!rep.loggedIn && !rep.loginSeen) {
-            rep.loggedIn = true;
-        }
-        return rep.loggedIn;
-    }
-
-    private void busy(String repId, long at, int delta) {
-        RepTime rep = advance(repId, at);
-        rep.busy = Math.max(0, rep.busy + delta);
-    }
-
-    /** Counts the rep's time up to {@code at} in the state it was in; returns the rep. */
-    private RepTime advance(String repId, long at) {
-        RepTime rep = reps.computeIfAbsent(repId, id -> new RepTime(id, at));
-        if (at > rep.since) {
-            if (rep.loggedIn) {
-                spreadRepTime(rep, rep.since, at, store);
-            }
-            rep.since = at;
-        }
-        return rep;
-    }
-
-    /** Adds the rep's logged-in (and not-ready) time in [from, to) to the intervals it passes through. */
-    private void spreadRepTime(RepTime rep, long from, long to, GroupStore into) {
-        boolean countsNotReady = rep.notReady && rep.busy == 0;
-        String kind = kindOf(rep.repId);
-        long start = intervals.start(from);
-        while (start < to) {
-            long next = intervals.next(start);
-            long piece = Math.min(to, next) - Math.max(from, start);
-            if (piece > 0) {
-                for (Accumulator a : new Accumulator[] {
-                    into.acc(Dim.ALL, GroupStore.ALL_KEY, start), into.acc(Dim.REP, rep.repId, start),
-                    into.acc(Dim.KIND, kind, start)}) {
-                    a.loggedInMs += piece;
-                    if (countsNotReady) {
-                        a.notReadyMs += piece;
-                    }
-                }
-            }
-            start = next;
-        }
-    }
-
-    // ---- queries
-
     /** A report over everything the projection has seen, by {@code by}. */
     public Report report(Grouping by) {
-        long first = Long.MAX_VALUE;
-        TreeMap<Long, Accumulator> all = store.all();
-        if (!all.isEmpty()) {
-            first = all.firstKey();
-        }
-        for (RepTime rep : reps.values()) {
-            if (rep.loggedIn) {
-                first = Math.min(first, rep.since);
-            }
-        }
-        if (first == Long.MAX_VALUE) {
-            return report(by, 0, 1);
-        }
-        long last = Math.max(all.isEmpty() ? first : all.lastKey(), latestAt);
-        return report(by, first, last + 1);
+        return reports.everything(by, latestAt);
     }
 
     /**
@@ -724,234 +182,6 @@ public final class StatsProjection {
      * @throws IllegalArgumentException if the range is empty or {@code by} is null
      */
     public Report report(Grouping by, long fromAt, long toAtExclusive) {
-        if (by == null) {
-            throw new IllegalArgumentException("report grouping is null");
-        }
-        if (toAtExclusive <= fromAt) {
-            throw new IllegalArgumentException("report range is empty: from " + fromAt + " ms to " + toAtExclusive
-                    + " ms (exclusive)");
-        }
-        long from = intervals.start(fromAt);
-        long to = intervals.next(intervals.start(toAtExclusive - 1));
-        GroupStore running = runningRepTime(from, to);
-
-        // Groups sort by key; intervals and days are put in time order (text order breaks across a DST change).
-        Map<String, Accumulator> grouped = by == Grouping.INTERVAL || by == Grouping.DAY
-                ? new LinkedHashMap<>() : new TreeMap<>();
-        switch (by) {
-            case REP -> collect(Dim.REP, from, to, running, grouped);
-            case QUEUE -> collect(Dim.QUEUE, from, to, running, grouped);
-            case SEGMENT -> collect(Dim.SEGMENT, from, to, running, grouped);
-            case KIND -> collect(Dim.KIND, from, to, running, grouped);
-            case DIRECTION -> collect(Dim.DIRECTION, from, to, running, grouped);
-            case INTERVAL, DAY -> collectByTime(by, from, to, running, grouped);
-        }
-        Accumulator totals = new Accumulator();
-        sumRange(store.all(), from, to, totals);
-        sumRange(running.all(), from, to, totals);
-
-        TreeSet<String> outcomeNames = new TreeSet<>();
-        if (totals.outcomes != null) {
-            outcomeNames.addAll(totals.outcomes.keySet());
-        }
-        for (Accumulator a : grouped.values()) {
-            if (a.outcomes != null) {
-                outcomeNames.addAll(a.outcomes.keySet());
-            }
-        }
-        List<Metric> columns = new ArrayList<>(Metric.STANDARD);
-        for (String name : outcomeNames) {
-            columns.add(Metric.outcomeColumn(name));
-        }
-        List<ReportRow> rows = new ArrayList<>(grouped.size());
-        for (Map.Entry<String, Accumulator> e : grouped.entrySet()) {
-            rows.add(row(e.getKey(), e.getValue(), columns));
-        }
-        return new Report(by, from, to, columns, rows, row(Report.TOTALS_KEY, totals, columns));
-    }
-
-    private static ReportRow row(String key, Accumulator a, List<Metric> columns) {
-        List<MetricValue> values = new ArrayList<>(columns.size());
-        for (Metric m : columns) {
-            values.add(new MetricValue(m, m.valueOf(a)));
-        }
-        return new ReportRow(key, values);
-    }
-
-    private void collect(Dim dim, long from, long to, GroupStore running, Map<String, Accumulator> into) {
-        for (GroupStore source : new GroupStore[] {store, running}) {
-            for (Map.Entry<String, TreeMap<Long, Accumulator>> e : source.dim(dim).entrySet()) {
-                SortedMap<Long, Accumulator> range = e.getValue().subMap(from, to);
-                if (!range.isEmpty()) {
-                    Accumulator sum = into.computeIfAbsent(e.getKey(), k -> new Accumulator());
-                    for (Accumulator a : range.values()) {
-                        sum.add(a);
-                    }
-                }
-            }
-        }
-    }
-
-    private void collectByTime(Grouping by, long from, long to, GroupStore running,
-                               Map<String, Accumulator> into) {
-        TreeMap<Long, Accumulator> byStart = new TreeMap<>();
-        for (GroupStore source : new GroupStore[] {store, running}) {
-            for (Map.Entry<Long, Accumulator> e : source.all().subMap(from, to).entrySet()) {
-                byStart.computeIfAbsent(e.getKey(), k -> new Accumulator()).add(e.getValue());
-            }
-        }
-        Map<Object, Accumulator> ordered = new LinkedHashMap<>();
-        for (Map.Entry<Long, Accumulator> e : byStart.entrySet()) {
-            Object key = by == Grouping.DAY ? intervals.day(e.getKey()) : e.getKey();
-            ordered.computeIfAbsent(key, k -> new Accumulator()).add(e.getValue());
-        }
-        for (Map.Entry<Object, Accumulator> e : ordered.entrySet()) {
-            String key = e.getKey() instanceof LocalDate day ? day.toString() : intervals.intervalKey((Long) e.getKey());
-            into.put(key, e.getValue());
-        }
-    }
-
-    private static void sumRange(TreeMap<Long, Accumulator> series, long from, long to, Accumulator into) {
-        for (Accumulator a : series.subMap(from, to).values()) {
-            into.add(a);
-        }
-    }
-
-    /** Rep time from each logged-in rep's last change up to the latest event, kept apart from the stored figures. */
-    private GroupStore runningRepTime(long from, long to) {
-        GroupStore running = new GroupStore();
-        for (RepTime rep : reps.values()) {
-            long start = Math.max(rep.since, from);
-            long end = Math.min(latestAt, to);
-            if (rep.loggedIn && end > start) {
-                spreadRepTime(rep, start, end, running);
-            }
-        }
-        return running;
-    }
-
-    private static Accumulator[] append(Accumulator[] targets, Accumulator one) {
-        Accumulator[] out = java.util.Arrays.copyOf(targets, targets.length + 1);
-        out[targets.length] = one;
-        return out;
-    }
-
-    private static Accumulator[] concat(Accumulator[] a, Accumulator[] b) {
-        Accumulator[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    private static void add(Accumulator[] a, Accumulator[] b, Counter counter) {
-        for (Accumulator x : a) {
-            counter.count(x);
-        }
-        for (Accumulator x : b) {
-            counter.count(x);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Counter {
-        void count(Accumulator a);
-    }
-
-    /** One call while it lives: where its figures go, its current queue visit and its rep legs. */
-    private static final class CallTrack {
-        final long callId;
-        final long interval;
-        final Direction direction;
-        /** ALL, DIRECTION and (once classified) SEGMENT of the arrival interval. */
-        Accumulator[] targets;
-        boolean arrivalSeen;
-        String segment;
-        String placingRep;
-        boolean placingBusy;
-        /** The current queue visit, answered or not; null outside any queue. */
-        Visit visit;
-        /** The call as a whole, for the rows that count calls: offered once, waiting from its first queue. */
-        boolean offered;
-        long firstQueuedAt;
-        long firstServiceLevelMs;
-        long firstShortAbandonMs;
-        /** The call's wait is over: answered, abandoned, left for a callback or ended. */
-        boolean waitOver;
-        Leg activeLeg;
-        final List<Leg> legs = new ArrayList<>(2);
-        boolean ended;
-        long endedAt;
-        long lastAt;
-        long retiredAt;
-
-        CallTrack(long callId, long interval, Direction direction) {
-            this.callId = callId;
-            this.interval = interval;
-            this.direction = direction;
-        }
-
-        Leg legAwaitingWrap(String repId) {
-            Leg found = null;
-            for (Leg leg : legs) {
-                if (leg.repId.equals(repId) && leg.wrapStart < 0 && !leg.wrapDone && !leg.talkless) {
-                    found = leg;
-                }
-            }
-            return found;
-        }
-    }
-
-    /** A call's stay in one queue: counted in the queue's row only. */
-    private static final class Visit {
-        final String queueId;
-        final long queuedAt;
-        final long serviceLevelMs;
-        final long shortAbandonMs;
-        /** The queue's figures for the call's arrival interval; null if the CallQueued named no queue. */
-        final Accumulator queue;
-        boolean answered;
-
-        Visit(String queueId, long queuedAt, long serviceLevelMs, long shortAbandonMs, Accumulator queue) {
-            this.queueId = queueId;
-            this.queuedAt = queuedAt;
-            this.serviceLevelMs = serviceLevelMs;
-            this.shortAbandonMs = shortAbandonMs;
-            this.queue = queue;
-        }
-    }
-
-    /** One rep's part of a call: from answer through talk, hold and wrap-up. */
-    private static final class Leg {
-        final String repId;
-        final Accumulator[] targets;
-        final long answeredAt;
-        long holdStart = -1;
-        long holdMs;
-        long wrapStart = -1;
-        boolean wrapDone;
-        boolean busy;
-        boolean talkless;
-
-        Leg(String repId, Accumulator[] targets, long answeredAt) {
-            this.repId = repId;
-            this.targets = targets;
-            this.answeredAt = answeredAt;
-        }
-    }
-
-    /** A rep's login state, for logged-in and not-ready time. */
-    private static final class RepTime {
-        final String repId;
-        boolean loggedIn;
-        /** A RepLoggedIn or RepLoggedOut was seen: from then on only RepLoggedIn logs the rep in. */
-        boolean loginSeen;
-        boolean notReady;
-        /** Calls the rep is on or wrapping up; not-ready time stops while it is above zero. */
-        int busy;
-        long since;
-
-        RepTime(String repId, long since) {
-            this.repId = repId;
-            this.since = since;
-        }
+        return reports.report(by, fromAt, toAtExclusive, latestAt);
     }
 }
