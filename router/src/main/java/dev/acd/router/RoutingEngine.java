@@ -89,6 +89,7 @@ public final class RoutingEngine {
     private ArrayList<Bucket>[] bucketsByFirstSkill = newScanLists(0);
     private final ArrayList<Bucket> bucketsWithoutSkills = new ArrayList<>();
     private final TimerHeap timers = new TimerHeap();
+    private final CallTimers callTimers = new CallTimers(timers);
     private final RepSelector selector;
     private long now = Long.MIN_VALUE;
     private long lastLiveMinute = Long.MIN_VALUE;
@@ -281,11 +282,11 @@ public final class RoutingEngine {
         call.phase = CallPhase.WAITING;
         call.rep = -1;
         call.seq = seq++;
-        call.tier = tierAfter(queue, 0);
+        call.tier = CallTimers.tierAfter(queue, 0);
         call.bucket = bucketFor(queue, call.directRep >= 0 ? List.of() : call.classification.skills());
         call.bucket.add(call);
         out.decided(new CallQueued(now, call.callId, queue.id(), call.priority));
-        armTimer(call);
+        callTimers.arm(call, now);
         tryOffer(call, Trigger.CALL_QUEUED, out);
     }
 
@@ -295,46 +296,6 @@ public final class RoutingEngine {
         call.owner = index.indexOf(cls.accountOwner());
         call.partnerReps = index.ofPartner(cls.partner());
         call.homeTeamReps = index.inHomeTeamsOf(cls.segment());
-    }
-
-    /** How many of the queue's tiers are open after waiting {@code waitedMs}; at least the first. */
-    private static int tierAfter(Queue queue, long waitedMs) {
-        int tier = 1;
-        List<Tier> tiers = queue.tiers();
-        while (tier < tiers.size() && (long) tiers.get(tier).afterSeconds() * MS_PER_SECOND <= waitedMs) {
-            tier++;
-        }
-        return tier;
-    }
-
-    /** When the call's next tier opens, or {@link Long#MAX_VALUE} when it is at its queue's last tier. */
-    private static long nextTierAt(CallState call) {
-        List<Tier> tiers = call.queue.tiers();
-        return call.tier < tiers.size()
-                ? call.queuedAt + (long) tiers.get(call.tier).afterSeconds() * MS_PER_SECOND : Long.MAX_VALUE;
-    }
-
-    /** When the call reaches its queue's maximum wait, or {@link Long#MAX_VALUE} when the queue has none. */
-    private static long maxWaitAt(CallState call) {
-        int maxWait = call.queue.maxWaitSeconds();
-        return maxWait > 0 ? call.queuedAt + (long) maxWait * MS_PER_SECOND : Long.MAX_VALUE;
-    }
-
-    /**
-     * Sets a queued call's one timer to its next tier or its max wait, whichever comes first. A max wait that passed
-     * while the call rang is left to the offer's outcome (requeueAtHead checks it).
-     */
-    private void armTimer(CallState call) {
-        long maxWait = maxWaitAt(call);
-        if (call.phase == CallPhase.OFFERED && maxWait <= now) {
-            maxWait = Long.MAX_VALUE;
-        }
-        long due = Math.min(nextTierAt(call), maxWait);
-        if (due == Long.MAX_VALUE) {
-            timers.cancel(call);
-        } else {
-            timers.schedule(call, due);
-        }
     }
 
     private void tryOffer(CallState call, Trigger trigger, RoutingOutput out) {
@@ -365,7 +326,7 @@ public final class RoutingEngine {
         if (call.phase == CallPhase.OFFERED) {
             call.phase = CallPhase.CONNECTED;
             call.connectedRepId = rep.rep.id();
-            timers.cancel(call);
+            callTimers.cancel(call);
             rep.activity = RepActivity.ON_CALL;
         } else if (call.phase != CallPhase.CONNECTED) {
             ignored++;
@@ -400,7 +361,7 @@ public final class RoutingEngine {
             ignored++;
             return;
         }
-        timers.cancel(call);
+        callTimers.cancel(call);
         switch (call.phase) {
             case WAITING -> call.bucket.remove(call);
             case OFFERED -> {
@@ -472,8 +433,7 @@ public final class RoutingEngine {
         call.rep = -1;
         call.head = true;
         call.bucket.add(call);
-        Queue queue = call.queue;
-        if (queue.maxWaitSeconds() > 0 && now - call.queuedAt >= (long) queue.maxWaitSeconds() * MS_PER_SECOND) {
+        if (CallTimers.maxWaitPassed(call, now)) {
             maxWaitReached(call, out);
         } else {
             tryOffer(call, Trigger.REQUEUED, out);
@@ -707,12 +667,12 @@ public final class RoutingEngine {
                     continue;
                 }
                 // A tier and the max wait due at the same moment: the tier opens first.
-                if (nextTierAt(call) <= call.dueAt) {
+                if (CallTimers.firedForTier(call)) {
                     nextTier(call, out);
                 } else if (call.phase == CallPhase.WAITING) {
                     maxWaitReached(call, out);
                 } else {
-                    armTimer(call);
+                    callTimers.arm(call, now);
                 }
             }
         }
@@ -737,7 +697,7 @@ public final class RoutingEngine {
             out.decided(new CallbackOffered(now, call.callId, call.queue.id()));
             out.command(new OfferCallback(call.callId));
         }
-        armTimer(call);
+        callTimers.arm(call, now);
         if (call.phase == CallPhase.WAITING) {
             tryOffer(call, Trigger.TIER_WIDENED, out);
         }
@@ -750,7 +710,7 @@ public final class RoutingEngine {
                 ? MaxWaitAction.HANG_UP : queue.maxWaitAction();
         out.decided(new MaxWaitReached(now, call.callId, queue.id(), action));
         call.bucket.remove(call);
-        timers.cancel(call);
+        callTimers.cancel(call);
         switch (action) {
             case OVERFLOW -> {
                 call.declined = new int[0];
@@ -893,8 +853,8 @@ public final class RoutingEngine {
                 // Not in a bucket while it rings, but it returns to one if the offer fails: point it at the new one.
                 call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
             }
-            call.tier = tierAfter(call.queue, now - call.queuedAt);
-            armTimer(call);
+            call.tier = CallTimers.tierAfter(call.queue, now - call.queuedAt);
+            callTimers.arm(call, now);
         }
         for (RepState rep : reps) {
             rep.live = rep.rep.takesLiveCallsAt(now);
