@@ -38,7 +38,6 @@ import dev.acd.core.event.RepLoggedOut;
 import dev.acd.core.event.RepMarkedNotReady;
 import dev.acd.core.event.RepNotReady;
 import dev.acd.core.event.RepReady;
-import dev.acd.core.event.Rule;
 import dev.acd.core.event.TierWidened;
 import dev.acd.core.event.Trigger;
 import dev.acd.core.event.WrapUpEnded;
@@ -50,7 +49,6 @@ import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
 import dev.acd.core.model.RepKind;
 import dev.acd.core.model.RoutingModel;
-import dev.acd.core.model.SkillRequirement;
 import dev.acd.core.model.Tier;
 
 /**
@@ -70,8 +68,6 @@ import dev.acd.core.model.Tier;
 public final class RoutingEngine {
     private static final int MS_PER_SECOND = 1_000;
     private static final int MS_PER_MINUTE = 60_000;
-    private static final Comparator<SkillRequirement> BY_SKILL_THEN_LEVEL =
-            Comparator.comparing(SkillRequirement::skill).thenComparingInt(SkillRequirement::minLevel);
 
     private RoutingModel model;
     private RepState[] reps = new RepState[0];
@@ -81,13 +77,7 @@ public final class RoutingEngine {
     private final Map<String, Queue> queues = new HashMap<>();
     private final Map<String, QueueTiers> queueTiers = new HashMap<>();
     private final CallTable calls = new CallTable();
-    private final Map<BucketKey, Bucket> buckets = new HashMap<>();
-    /**
-     * Buckets that hold calls, by the id of their first required skill: a rep only looks at buckets of skills it
-     * has. Buckets join and leave these lists as they fill and empty.
-     */
-    private ArrayList<Bucket>[] bucketsByFirstSkill = newScanLists(0);
-    private final ArrayList<Bucket> bucketsWithoutSkills = new ArrayList<>();
+    private final WaitingCalls waiting = new WaitingCalls();
     private final TimerHeap timers = new TimerHeap();
     private final CallTimers callTimers = new CallTimers(timers);
     private final RepSelector selector;
@@ -95,43 +85,6 @@ public final class RoutingEngine {
     private long lastLiveMinute = Long.MIN_VALUE;
     private long seq;
     private long ignored;
-
-    /**
-     * A queue and a sorted list of skill requirements. The record's own hash is a near-linear sum of short, similar
-     * strings and small levels; with thousands of skill mixes it collided so often that the map's bins turned into
-     * trees walked on every enqueue. This one mixes each part.
-     */
-    private static final class BucketKey {
-        private final String queueId;
-        private final List<SkillRequirement> skills;
-        private final int hash;
-
-        BucketKey(String queueId, List<SkillRequirement> skills) {
-            this.queueId = queueId;
-            this.skills = skills;
-            int h = mix(queueId.hashCode());
-            for (SkillRequirement skill : skills) {
-                h = mix(h * 31 + mix(skill.skill().hashCode()) + skill.minLevel());
-            }
-            hash = h;
-        }
-
-        private static int mix(int h) {
-            h *= 0x9E3779B1;
-            return h ^ (h >>> 15);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof BucketKey key && key.hash == hash && key.queueId.equals(queueId)
-                    && key.skills.equals(skills);
-        }
-    }
 
     /** An empty engine; it routes from its first {@code ConfigChanged}. */
     public RoutingEngine() {
@@ -283,7 +236,7 @@ public final class RoutingEngine {
         call.rep = -1;
         call.seq = seq++;
         call.tier = CallTimers.tierAfter(queue, 0);
-        call.bucket = bucketFor(queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+        call.bucket = waiting.bucketOf(call);
         call.bucket.add(call);
         out.decided(new CallQueued(now, call.callId, queue.id(), call.priority));
         callTimers.arm(call, now);
@@ -403,7 +356,7 @@ public final class RoutingEngine {
         if (call.directRep >= 0) {
             // The named rep did not take the transfer: the call goes back to its queue for everyone eligible.
             call.directRep = -1;
-            call.bucket = bucketFor(call.queue, call.classification.skills());
+            call.bucket = waiting.bucketOf(call);
         }
         requeueAtHead(call, out);
         takeNextCall(rep, Trigger.REP_AVAILABLE, out);
@@ -599,58 +552,14 @@ public final class RoutingEngine {
         if (!index.isAvailable(rep.index)) {
             return;
         }
-        CallState best = null;
-        Rule bestRule = null;
-        for (int skillId : index.skillsOf(rep.index)) {
-            ArrayList<Bucket> candidates = bucketsByFirstSkill[skillId];
-            if (candidates != null) {
-                for (int b = 0; b < candidates.size(); b++) {
-                    Bucket bucket = candidates.get(b);
-                    CallState call = firstEligible(bucket, rep);
-                    if (call != null && (best == null || moreUrgent(call, best))) {
-                        best = call;
-                        bestRule = Eligibility.rule(call, rep.index, rep.rep);
-                    }
-                }
-            }
-        }
-        for (Bucket bucket : bucketsWithoutSkills) {
-            CallState call = firstEligible(bucket, rep);
-            if (call != null && (best == null || moreUrgent(call, best))) {
-                best = call;
-                bestRule = Eligibility.rule(call, rep.index, rep.rep);
-            }
-        }
+        CallState best = waiting.mostUrgentFor(rep, now);
         if (best != null) {
             boolean territoryMatch = best.classification.territory() != null
                     && best.classification.territory().equals(rep.rep.territory());
-            Explanation why = new Explanation(trigger, bestRule, territoryMatch,
+            Explanation why = new Explanation(trigger, Eligibility.rule(best, rep.index, rep.rep), territoryMatch,
                     RepSelector.skillScore(best.bucket, index, rep.index), rep.idleSince, 1, List.of());
             offer(best, rep, why, out);
         }
-    }
-
-    private CallState firstEligible(Bucket bucket, RepState rep) {
-        if (bucket.isEmpty() || !bucket.qualifies(index, rep.index)) {
-            return null;
-        }
-        for (CallState call : bucket.calls()) {
-            if (!call.declinedBy(rep.index)
-                    && Eligibility.rule(call, rep.index, rep.rep) != null) {
-                return call;
-            }
-        }
-        return null;
-    }
-
-    /** A call back from a failed offer goes first in its own queue; across queues urgency decides. */
-    private boolean moreUrgent(CallState a, CallState b) {
-        if (a.head != b.head && a.queue == b.queue) {
-            return a.head;
-        }
-        long ua = a.urgencyAt(now);
-        long ub = b.urgencyAt(now);
-        return ua != ub ? ua > ub : a.seq < b.seq;
     }
 
     // ---- time ----
@@ -686,10 +595,10 @@ public final class RoutingEngine {
             call.directRep = -1;
             if (call.phase == CallPhase.WAITING) {
                 call.bucket.remove(call);
-                call.bucket = bucketFor(call.queue, call.classification.skills());
+                call.bucket = waiting.bucketOf(call);
                 call.bucket.add(call);
             } else {
-                call.bucket = bucketFor(call.queue, call.classification.skills());
+                call.bucket = waiting.bucketOf(call);
             }
         }
         out.decided(new TierWidened(now, call.callId, call.queue.id(), call.tier));
@@ -804,7 +713,7 @@ public final class RoutingEngine {
         queueTiers.clear();
         next.queues().forEach(q -> queueTiers.put(q.id(), new QueueTiers(q)));
 
-        List<CallState> waiting = new ArrayList<>();
+        List<CallState> stillWaiting = new ArrayList<>();
         for (CallState call : calls.values()) {
             call.rep = call.rep >= 0 ? remap[call.rep] : -1;
             if (call.phase == CallPhase.CONNECTED && call.rep < 0 && repsById.containsKey(call.connectedRepId)) {
@@ -828,16 +737,13 @@ public final class RoutingEngine {
                 resolve(call);
             }
             if (call.phase == CallPhase.WAITING) {
-                waiting.add(call);
+                stillWaiting.add(call);
             }
         }
-        buckets.values().forEach(Bucket::retire);
-        buckets.clear();
-        bucketsByFirstSkill = newScanLists(index.skillCount());
-        bucketsWithoutSkills.clear();
-        waiting.sort(Comparator.comparingLong(c -> c.seq));
-        for (CallState call : waiting) {
-            call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+        waiting.reset(index);
+        stillWaiting.sort(Comparator.comparingLong(c -> c.seq));
+        for (CallState call : stillWaiting) {
+            call.bucket = waiting.bucketOf(call);
             call.bucket.add(call);
         }
         // Tiers and limits may have changed: each queued call's tier and timers follow its queue as it is now.
@@ -851,7 +757,7 @@ public final class RoutingEngine {
         for (CallState call : queued) {
             if (call.phase == CallPhase.OFFERED) {
                 // Not in a bucket while it rings, but it returns to one if the offer fails: point it at the new one.
-                call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+                call.bucket = waiting.bucketOf(call);
             }
             call.tier = CallTimers.tierAfter(call.queue, now - call.queuedAt);
             callTimers.arm(call, now);
@@ -871,7 +777,7 @@ public final class RoutingEngine {
                 out.command(new CancelOffer(rep.callId, rep.rep.id()));
                 CallState call = calls.get(rep.callId);
                 if (call != null) {
-                    call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+                    call.bucket = waiting.bucketOf(call);
                     requeueAtHead(call, out);
                 }
             }
@@ -887,41 +793,6 @@ public final class RoutingEngine {
         for (RepState rep : available) {
             takeNextCall(rep, Trigger.REP_AVAILABLE, out);
         }
-    }
-
-    private Bucket bucketFor(Queue queue, List<SkillRequirement> skills) {
-        List<SkillRequirement> sorted = skills;
-        if (skills.size() > 1) {
-            sorted = new ArrayList<>(skills);
-            sorted.sort(BY_SKILL_THEN_LEVEL);
-        }
-        BucketKey key = new BucketKey(queue.id(), sorted);
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
-            int[] skillIds = new int[sorted.size()];
-            int[] minLevels = new int[sorted.size()];
-            for (int i = 0; i < skillIds.length; i++) {
-                skillIds[i] = index.skillId(sorted.get(i).skill());
-                minLevels[i] = sorted.get(i).minLevel();
-            }
-            ArrayList<Bucket> scanList = skillIds.length == 0 ? bucketsWithoutSkills
-                    : skillIds[0] >= 0 ? bucketsByFirstSkill[skillIds[0]]
-                    : null;
-            bucket = new Bucket(queue, skillIds, minLevels, scanList);
-            buckets.put(key, bucket);
-        }
-        return bucket;
-    }
-
-    // ---- inspection ----
-
-    @SuppressWarnings("unchecked")
-    private static ArrayList<Bucket>[] newScanLists(int skills) {
-        ArrayList<Bucket>[] lists = new ArrayList[skills];
-        for (int s = 0; s < skills; s++) {
-            lists[s] = new ArrayList<>();
-        }
-        return lists;
     }
 
     /** One rep's routing state, or null for an unknown rep. Cheap; for the thread that owns the engine. */
