@@ -5,10 +5,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +43,6 @@ import dev.acd.core.model.LiveWindow;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
-import dev.acd.core.model.RepKind;
 import dev.acd.core.model.RoutingModel;
 import dev.acd.core.model.Tier;
 
@@ -71,11 +66,12 @@ public final class RoutingEngine {
 
     private RoutingModel model;
     private RepState[] reps = new RepState[0];
-    private final Map<String, RepState> repsById = new HashMap<>();
-    private final List<RepState> fieldReps = new ArrayList<>();
+    // The configuration in force, replaced whole by each ConfigChanged (see Reconfiguration).
+    private Map<String, RepState> repsById = Map.of();
+    private List<RepState> fieldReps = List.of();
     private RepIndex index;
-    private final Map<String, Queue> queues = new HashMap<>();
-    private final Map<String, QueueTiers> queueTiers = new HashMap<>();
+    private Map<String, Queue> queues = Map.of();
+    private Map<String, QueueTiers> queueTiers = Map.of();
     private final CallTable calls = new CallTable();
     private final WaitingCalls waiting = new WaitingCalls();
     private final TimerHeap timers = new TimerHeap();
@@ -227,7 +223,7 @@ public final class RoutingEngine {
     }
 
     private void enqueue(CallState call, Queue queue, RoutingOutput out) {
-        resolve(call);
+        call.resolve(index);
         call.queue = queue;
         call.tiers = queueTiers.get(queue.id());
         call.queuedAt = now;
@@ -241,14 +237,6 @@ public final class RoutingEngine {
         out.decided(new CallQueued(now, call.callId, queue.id(), call.priority));
         callTimers.arm(call, now);
         tryOffer(call, Trigger.CALL_QUEUED, out);
-    }
-
-    /** Resolves what eligibility needs of a call's classification against the current configuration. */
-    private void resolve(CallState call) {
-        CallClassified cls = call.classification;
-        call.owner = index.indexOf(cls.accountOwner());
-        call.partnerReps = index.ofPartner(cls.partner());
-        call.homeTeamReps = index.inHomeTeamsOf(cls.segment());
     }
 
     private void tryOffer(CallState call, Trigger trigger, RoutingOutput out) {
@@ -678,99 +666,22 @@ public final class RoutingEngine {
     // ---- configuration ----
 
     private void configure(RoutingModel next, RoutingOutput out) {
-        Map<String, RepState> previous = new HashMap<>(repsById);
-        RepState[] previousArray = reps;
-        List<Rep> ordered = new ArrayList<>(next.reps());
-        ordered.sort(Comparator.comparing(Rep::id));
-        RepState[] nextReps = new RepState[ordered.size()];
-        repsById.clear();
-        fieldReps.clear();
-        for (int i = 0; i < ordered.size(); i++) {
-            Rep rep = ordered.get(i);
-            RepState state = previous.remove(rep.id());
-            if (state == null) {
-                state = new RepState(i, rep);
-                state.idleSince = now;
-            }
-            state.index = i;
-            state.rep = rep;
-            nextReps[i] = state;
-            repsById.put(rep.id(), state);
-            if (rep.kind() == RepKind.FIELD) {
-                fieldReps.add(state);
-            }
-        }
-        int[] remap = new int[previousArray.length];
-        for (int i = 0; i < previousArray.length; i++) {
-            RepState kept = repsById.get(previousArray[i].rep.id());
-            remap[i] = kept == previousArray[i] ? kept.index : -1;
-        }
+        Reconfiguration change = new Reconfiguration(reps, repsById, next, now);
         model = next;
-        reps = nextReps;
-        index = new RepIndex(next, ordered);
-        queues.clear();
-        next.queues().forEach(q -> queues.put(q.id(), q));
-        queueTiers.clear();
-        next.queues().forEach(q -> queueTiers.put(q.id(), new QueueTiers(q)));
-
-        List<CallState> stillWaiting = new ArrayList<>();
-        for (CallState call : calls.values()) {
-            call.rep = call.rep >= 0 ? remap[call.rep] : -1;
-            if (call.phase == CallPhase.CONNECTED && call.rep < 0 && repsById.containsKey(call.connectedRepId)) {
-                // The rep left an earlier configuration mid-call and is back: it is still on that call.
-                RepState back = repsById.get(call.connectedRepId);
-                if (back.activity == RepActivity.IDLE) {
-                    call.rep = back.index;
-                    back.activity = RepActivity.ON_CALL;
-                    back.callId = call.callId;
-                }
-            }
-            call.directRep = call.directRep >= 0 ? remap[call.directRep] : -1;
-            call.declined = Arrays.stream(call.declined).map(r -> remap[r]).filter(r -> r >= 0).toArray();
-            if (call.queue != null && queues.containsKey(call.queue.id())) {
-                call.queue = queues.get(call.queue.id());
-            }
-            if (call.queue != null) {
-                call.tiers = queueTiers.computeIfAbsent(call.queue.id(), id -> new QueueTiers(call.queue));
-            }
-            if (call.classification != null) {
-                resolve(call);
-            }
-            if (call.phase == CallPhase.WAITING) {
-                stillWaiting.add(call);
-            }
-        }
-        waiting.reset(index);
-        stillWaiting.sort(Comparator.comparingLong(c -> c.seq));
-        for (CallState call : stillWaiting) {
-            call.bucket = waiting.bucketOf(call);
-            call.bucket.add(call);
-        }
-        // Tiers and limits may have changed: each queued call's tier and timers follow its queue as it is now.
-        List<CallState> queued = new ArrayList<>();
-        for (CallState call : calls.values()) {
-            if (call.phase == CallPhase.WAITING || call.phase == CallPhase.OFFERED) {
-                queued.add(call);
-            }
-        }
-        queued.sort(Comparator.comparingLong(c -> c.seq));
-        for (CallState call : queued) {
-            if (call.phase == CallPhase.OFFERED) {
-                // Not in a bucket while it rings, but it returns to one if the offer fails: point it at the new one.
-                call.bucket = waiting.bucketOf(call);
-            }
-            call.tier = CallTimers.tierAfter(call.queue, now - call.queuedAt);
-            callTimers.arm(call, now);
-        }
+        reps = change.reps;
+        repsById = change.repsById;
+        fieldReps = change.fieldReps;
+        index = change.index;
+        queues = change.queues;
+        queueTiers = change.queueTiers;
+        change.moveCalls(calls, waiting, callTimers, now);
         for (RepState rep : reps) {
             rep.live = rep.rep.takesLiveCallsAt(now);
             updateAvailability(rep);
         }
         lastLiveMinute = Math.floorDiv(now, MS_PER_MINUTE);
         // Reps that left the configuration: a wrap-up ends, a ringing call goes back to the head of its queue.
-        List<RepState> gone = new ArrayList<>(previous.values());
-        gone.sort(Comparator.comparing(r -> r.rep.id()));
-        for (RepState rep : gone) {
+        for (RepState rep : change.departed()) {
             if (rep.activity == RepActivity.WRAP_UP) {
                 closeWrapUp(rep, out);
             } else if (rep.activity == RepActivity.OFFERED) {
@@ -783,14 +694,7 @@ public final class RoutingEngine {
             }
         }
         // Skills or tiers may have changed: every available rep, longest idle first, takes what it now may.
-        List<RepState> available = new ArrayList<>();
-        for (RepState rep : reps) {
-            if (index.isAvailable(rep.index)) {
-                available.add(rep);
-            }
-        }
-        available.sort(Comparator.comparingLong((RepState r) -> r.idleSince).thenComparingInt(r -> r.index));
-        for (RepState rep : available) {
+        for (RepState rep : change.availableLongestIdleFirst()) {
             takeNextCall(rep, Trigger.REP_AVAILABLE, out);
         }
     }
