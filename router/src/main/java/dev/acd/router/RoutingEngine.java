@@ -1,10 +1,5 @@
 package dev.acd.router;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +34,8 @@ import dev.acd.core.event.Trigger;
 import dev.acd.core.event.WrapUpEnded;
 import dev.acd.core.event.WrapUpStarted;
 import dev.acd.core.model.Direction;
-import dev.acd.core.model.LiveWindow;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.Queue;
-import dev.acd.core.model.Rep;
 import dev.acd.core.model.RoutingModel;
 import dev.acd.core.model.Tier;
 
@@ -62,13 +55,11 @@ import dev.acd.core.model.Tier;
  */
 public final class RoutingEngine {
     private static final int MS_PER_SECOND = 1_000;
-    private static final int MS_PER_MINUTE = 60_000;
 
     private RoutingModel model;
     private RepState[] reps = new RepState[0];
     // The configuration in force, replaced whole by each ConfigChanged (see Reconfiguration).
     private Map<String, RepState> repsById = Map.of();
-    private List<RepState> fieldReps = List.of();
     private RepIndex index;
     private Map<String, Queue> queues = Map.of();
     private Map<String, QueueTiers> queueTiers = Map.of();
@@ -76,9 +67,9 @@ public final class RoutingEngine {
     private final WaitingCalls waiting = new WaitingCalls();
     private final TimerHeap timers = new TimerHeap();
     private final CallTimers callTimers = new CallTimers(timers);
+    private final LiveWindows liveWindows = new LiveWindows();
     private final RepSelector selector;
     private long now = Long.MIN_VALUE;
-    private long lastLiveMinute = Long.MIN_VALUE;
     private long seq;
     private long ignored;
 
@@ -627,40 +618,17 @@ public final class RoutingEngine {
 
     /** Field reps' live windows are checked once per minute of event time. */
     private void refreshLiveWindows(RoutingOutput out) {
-        long minute = Math.floorDiv(now, MS_PER_MINUTE);
-        if (minute == lastLiveMinute) {
+        if (!liveWindows.minuteTurned(now)) {
             return;
         }
-        lastLiveMinute = minute;
-        // Same test as Rep.takesLiveCallsAt, with the local time computed once per time zone rather than per rep:
-        // a thousand field reps otherwise cost a thousand zone conversions every minute, in one event's latency.
-        ZoneId zone = null;
-        ZonedDateTime local = null;
-        for (RepState rep : fieldReps) {
-            if (!rep.rep.zone().equals(zone)) {
-                zone = rep.rep.zone();
-                local = Instant.ofEpochMilli(now).atZone(zone);
-            }
-            boolean live = inLiveWindow(rep.rep, local);
-            if (live != rep.live) {
-                rep.live = live;
+        for (RepState rep : liveWindows.fieldReps()) {
+            if (liveWindows.refresh(rep)) {
                 updateAvailability(rep);
-                if (live) {
+                if (rep.live) {
                     takeNextCall(rep, Trigger.LIVE_WINDOW_OPENED, out);
                 }
             }
         }
-    }
-
-    private static boolean inLiveWindow(Rep rep, ZonedDateTime local) {
-        DayOfWeek day = local.getDayOfWeek();
-        LocalTime time = local.toLocalTime();
-        for (LiveWindow window : rep.liveWindows()) {
-            if (window.contains(day, time)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- configuration ----
@@ -670,7 +638,6 @@ public final class RoutingEngine {
         model = next;
         reps = change.reps;
         repsById = change.repsById;
-        fieldReps = change.fieldReps;
         index = change.index;
         queues = change.queues;
         queueTiers = change.queueTiers;
@@ -679,7 +646,7 @@ public final class RoutingEngine {
             rep.live = rep.rep.takesLiveCallsAt(now);
             updateAvailability(rep);
         }
-        lastLiveMinute = Math.floorDiv(now, MS_PER_MINUTE);
+        liveWindows.reset(change.fieldReps, now);
         // Reps that left the configuration: a wrap-up ends, a ringing call goes back to the head of its queue.
         for (RepState rep : change.departed()) {
             if (rep.activity == RepActivity.WRAP_UP) {
@@ -698,6 +665,8 @@ public final class RoutingEngine {
             takeNextCall(rep, Trigger.REP_AVAILABLE, out);
         }
     }
+
+    // ---- inspection ----
 
     /** One rep's routing state, or null for an unknown rep. Cheap; for the thread that owns the engine. */
     public RouterSnapshot.RepView rep(String repId) {
