@@ -56,13 +56,14 @@ import dev.acd.core.model.Tier;
 public final class RoutingEngine {
     private static final int MS_PER_SECOND = 1_000;
 
+    // The configuration in force: replaced whole by each ConfigChanged (see Reconfiguration).
     private RoutingModel model;
     private RepState[] reps = new RepState[0];
-    // The configuration in force, replaced whole by each ConfigChanged (see Reconfiguration).
     private Map<String, RepState> repsById = Map.of();
     private RepIndex index;
     private Map<String, Queue> queues = Map.of();
     private Map<String, QueueTiers> queueTiers = Map.of();
+
     private final CallTable calls = new CallTable();
     private final WaitingCalls waiting = new WaitingCalls();
     private final TimerHeap timers = new TimerHeap();
