@@ -35,7 +35,7 @@ final class CallState extends Timed {
     /** Reps that failed an offer of this call; it is not offered to them again. */
     int[] declined = new int[0];
 
-    // Resolved from the classification against the current configuration (see RoutingEngine.resolve), so that
+    // Resolved from the classification against the current configuration (see resolve), so that
     // deciding who may take the call compares ints and bits rather than looking strings up.
     /** The call's queue's tiers as eligibility reads them; set with {@link #queue}. */
     QueueTiers tiers;
@@ -49,6 +49,14 @@ final class CallState extends Timed {
     CallState(long callId, Direction direction) {
         this.callId = callId;
         this.direction = direction;
+    }
+
+    /** Resolves what eligibility needs of the call's classification against the configuration's rep index. */
+    void resolve(RepIndex index) {
+        CallClassified cls = classification;
+        owner = index.indexOf(cls.accountOwner());
+        partnerReps = index.ofPartner(cls.partner());
+        homeTeamReps = index.inHomeTeamsOf(cls.segment());
     }
 
     boolean declinedBy(int repIndex) {

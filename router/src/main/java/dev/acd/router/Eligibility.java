@@ -4,7 +4,7 @@ import dev.acd.core.event.Rule;
 
 /**
  * Who may take a call at its current tier, by the queue's cumulative tiers. Skills and live windows are checked
- * elsewhere; this is the relationship / home team / kind part. Reads only what {@code RoutingEngine.resolve} put
+ * elsewhere; this is the relationship / home team / kind part. Reads only what {@code CallState.resolve} put
  * in the call, so it compares ints and bits.
  */
 final class Eligibility {

@@ -1,14 +1,5 @@
 package dev.acd.router;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,19 +29,14 @@ import dev.acd.core.event.RepLoggedOut;
 import dev.acd.core.event.RepMarkedNotReady;
 import dev.acd.core.event.RepNotReady;
 import dev.acd.core.event.RepReady;
-import dev.acd.core.event.Rule;
 import dev.acd.core.event.TierWidened;
 import dev.acd.core.event.Trigger;
 import dev.acd.core.event.WrapUpEnded;
 import dev.acd.core.event.WrapUpStarted;
 import dev.acd.core.model.Direction;
-import dev.acd.core.model.LiveWindow;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.Queue;
-import dev.acd.core.model.Rep;
-import dev.acd.core.model.RepKind;
 import dev.acd.core.model.RoutingModel;
-import dev.acd.core.model.SkillRequirement;
 import dev.acd.core.model.Tier;
 
 /**
@@ -69,68 +55,24 @@ import dev.acd.core.model.Tier;
  */
 public final class RoutingEngine {
     private static final int MS_PER_SECOND = 1_000;
-    private static final int MS_PER_MINUTE = 60_000;
-    private static final Comparator<SkillRequirement> BY_SKILL_THEN_LEVEL =
-            Comparator.comparing(SkillRequirement::skill).thenComparingInt(SkillRequirement::minLevel);
 
+    // The configuration in force: replaced whole by each ConfigChanged (see Reconfiguration).
     private RoutingModel model;
     private RepState[] reps = new RepState[0];
-    private final Map<String, RepState> repsById = new HashMap<>();
-    private final List<RepState> fieldReps = new ArrayList<>();
+    private Map<String, RepState> repsById = Map.of();
     private RepIndex index;
-    private final Map<String, Queue> queues = new HashMap<>();
-    private final Map<String, QueueTiers> queueTiers = new HashMap<>();
+    private Map<String, Queue> queues = Map.of();
+    private Map<String, QueueTiers> queueTiers = Map.of();
+
     private final CallTable calls = new CallTable();
-    private final Map<BucketKey, Bucket> buckets = new HashMap<>();
-    /**
-     * Buckets that hold calls, by the id of their first required skill: a rep only looks at buckets of skills it
-     * has. Buckets join and leave these lists as they fill and empty.
-     */
-    private ArrayList<Bucket>[] bucketsByFirstSkill = newScanLists(0);
-    private final ArrayList<Bucket> bucketsWithoutSkills = new ArrayList<>();
+    private final WaitingCalls waiting = new WaitingCalls();
     private final TimerHeap timers = new TimerHeap();
+    private final CallTimers callTimers = new CallTimers(timers);
+    private final LiveWindows liveWindows = new LiveWindows();
     private final RepSelector selector;
     private long now = Long.MIN_VALUE;
-    private long lastLiveMinute = Long.MIN_VALUE;
     private long seq;
     private long ignored;
-
-    /**
-     * A queue and a sorted list of skill requirements. The record's own hash is a near-linear sum of short, similar
-     * strings and small levels; with thousands of skill mixes it collided so often that the map's bins turned into
-     * trees walked on every enqueue. This one mixes each part.
-     */
-    private static final class BucketKey {
-        private final String queueId;
-        private final List<SkillRequirement> skills;
-        private final int hash;
-
-        BucketKey(String queueId, List<SkillRequirement> skills) {
-            this.queueId = queueId;
-            this.skills = skills;
-            int h = mix(queueId.hashCode());
-            for (SkillRequirement skill : skills) {
-                h = mix(h * 31 + mix(skill.skill().hashCode()) + skill.minLevel());
-            }
-            hash = h;
-        }
-
-        private static int mix(int h) {
-            h *= 0x9E3779B1;
-            return h ^ (h >>> 15);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof BucketKey key && key.hash == hash && key.queueId.equals(queueId)
-                    && key.skills.equals(skills);
-        }
-    }
 
     /** An empty engine; it routes from its first {@code ConfigChanged}. */
     public RoutingEngine() {
@@ -273,7 +215,7 @@ public final class RoutingEngine {
     }
 
     private void enqueue(CallState call, Queue queue, RoutingOutput out) {
-        resolve(call);
+        call.resolve(index);
         call.queue = queue;
         call.tiers = queueTiers.get(queue.id());
         call.queuedAt = now;
@@ -281,60 +223,12 @@ public final class RoutingEngine {
         call.phase = CallPhase.WAITING;
         call.rep = -1;
         call.seq = seq++;
-        call.tier = tierAfter(queue, 0);
-        call.bucket = bucketFor(queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+        call.tier = CallTimers.tierAfter(queue, 0);
+        call.bucket = waiting.bucketOf(call);
         call.bucket.add(call);
         out.decided(new CallQueued(now, call.callId, queue.id(), call.priority));
-        armTimer(call);
+        callTimers.arm(call, now);
         tryOffer(call, Trigger.CALL_QUEUED, out);
-    }
-
-    /** Resolves what eligibility needs of a call's classification against the current configuration. */
-    private void resolve(CallState call) {
-        CallClassified cls = call.classification;
-        call.owner = index.indexOf(cls.accountOwner());
-        call.partnerReps = index.ofPartner(cls.partner());
-        call.homeTeamReps = index.inHomeTeamsOf(cls.segment());
-    }
-
-    /** How many of the queue's tiers are open after waiting {@code waitedMs}; at least the first. */
-    private static int tierAfter(Queue queue, long waitedMs) {
-        int tier = 1;
-        List<Tier> tiers = queue.tiers();
-        while (tier < tiers.size() && (long) tiers.get(tier).afterSeconds() * MS_PER_SECOND <= waitedMs) {
-            tier++;
-        }
-        return tier;
-    }
-
-    /** When the call's next tier opens, or {@link Long#MAX_VALUE} when it is at its queue's last tier. */
-    private static long nextTierAt(CallState call) {
-        List<Tier> tiers = call.queue.tiers();
-        return call.tier < tiers.size()
-                ? call.queuedAt + (long) tiers.get(call.tier).afterSeconds() * MS_PER_SECOND : Long.MAX_VALUE;
-    }
-
-    /** When the call reaches its queue's maximum wait, or {@link Long#MAX_VALUE} when the queue has none. */
-    private static long maxWaitAt(CallState call) {
-        int maxWait = call.queue.maxWaitSeconds();
-        return maxWait > 0 ? call.queuedAt + (long) maxWait * MS_PER_SECOND : Long.MAX_VALUE;
-    }
-
-    /**
-     * Sets a queued call's one timer to its next tier or its max wait, whichever comes first. A max wait that passed
-     * while the call rang is left to the offer's outcome (requeueAtHead checks it).
-     */
-    private void armTimer(CallState call) {
-        long maxWait = maxWaitAt(call);
-        if (call.phase == CallPhase.OFFERED && maxWait <= now) {
-            maxWait = Long.MAX_VALUE;
-        }
-        long due = Math.min(nextTierAt(call), maxWait);
-        if (due == Long.MAX_VALUE) {
-            timers.cancel(call);
-        } else {
-            timers.schedule(call, due);
-        }
     }
 
     private void tryOffer(CallState call, Trigger trigger, RoutingOutput out) {
@@ -365,7 +259,7 @@ public final class RoutingEngine {
         if (call.phase == CallPhase.OFFERED) {
             call.phase = CallPhase.CONNECTED;
             call.connectedRepId = rep.rep.id();
-            timers.cancel(call);
+            callTimers.cancel(call);
             rep.activity = RepActivity.ON_CALL;
         } else if (call.phase != CallPhase.CONNECTED) {
             ignored++;
@@ -400,7 +294,7 @@ public final class RoutingEngine {
             ignored++;
             return;
         }
-        timers.cancel(call);
+        callTimers.cancel(call);
         switch (call.phase) {
             case WAITING -> call.bucket.remove(call);
             case OFFERED -> {
@@ -442,7 +336,7 @@ public final class RoutingEngine {
         if (call.directRep >= 0) {
             // The named rep did not take the transfer: the call goes back to its queue for everyone eligible.
             call.directRep = -1;
-            call.bucket = bucketFor(call.queue, call.classification.skills());
+            call.bucket = waiting.bucketOf(call);
         }
         requeueAtHead(call, out);
         takeNextCall(rep, Trigger.REP_AVAILABLE, out);
@@ -472,8 +366,7 @@ public final class RoutingEngine {
         call.rep = -1;
         call.head = true;
         call.bucket.add(call);
-        Queue queue = call.queue;
-        if (queue.maxWaitSeconds() > 0 && now - call.queuedAt >= (long) queue.maxWaitSeconds() * MS_PER_SECOND) {
+        if (CallTimers.maxWaitPassed(call, now)) {
             maxWaitReached(call, out);
         } else {
             tryOffer(call, Trigger.REQUEUED, out);
@@ -639,58 +532,14 @@ public final class RoutingEngine {
         if (!index.isAvailable(rep.index)) {
             return;
         }
-        CallState best = null;
-        Rule bestRule = null;
-        for (int skillId : index.skillsOf(rep.index)) {
-            ArrayList<Bucket> candidates = bucketsByFirstSkill[skillId];
-            if (candidates != null) {
-                for (int b = 0; b < candidates.size(); b++) {
-                    Bucket bucket = candidates.get(b);
-                    CallState call = firstEligible(bucket, rep);
-                    if (call != null && (best == null || moreUrgent(call, best))) {
-                        best = call;
-                        bestRule = Eligibility.rule(call, rep.index, rep.rep);
-                    }
-                }
-            }
-        }
-        for (Bucket bucket : bucketsWithoutSkills) {
-            CallState call = firstEligible(bucket, rep);
-            if (call != null && (best == null || moreUrgent(call, best))) {
-                best = call;
-                bestRule = Eligibility.rule(call, rep.index, rep.rep);
-            }
-        }
+        CallState best = waiting.mostUrgentFor(rep, now);
         if (best != null) {
             boolean territoryMatch = best.classification.territory() != null
                     && best.classification.territory().equals(rep.rep.territory());
-            Explanation why = new Explanation(trigger, bestRule, territoryMatch,
+            Explanation why = new Explanation(trigger, Eligibility.rule(best, rep.index, rep.rep), territoryMatch,
                     RepSelector.skillScore(best.bucket, index, rep.index), rep.idleSince, 1, List.of());
             offer(best, rep, why, out);
         }
-    }
-
-    private CallState firstEligible(Bucket bucket, RepState rep) {
-        if (bucket.isEmpty() || !bucket.qualifies(index, rep.index)) {
-            return null;
-        }
-        for (CallState call : bucket.calls()) {
-            if (!call.declinedBy(rep.index)
-                    && Eligibility.rule(call, rep.index, rep.rep) != null) {
-                return call;
-            }
-        }
-        return null;
-    }
-
-    /** A call back from a failed offer goes first in its own queue; across queues urgency decides. */
-    private boolean moreUrgent(CallState a, CallState b) {
-        if (a.head != b.head && a.queue == b.queue) {
-            return a.head;
-        }
-        long ua = a.urgencyAt(now);
-        long ub = b.urgencyAt(now);
-        return ua != ub ? ua > ub : a.seq < b.seq;
     }
 
     // ---- time ----
@@ -707,12 +556,12 @@ public final class RoutingEngine {
                     continue;
                 }
                 // A tier and the max wait due at the same moment: the tier opens first.
-                if (nextTierAt(call) <= call.dueAt) {
+                if (CallTimers.firedForTier(call)) {
                     nextTier(call, out);
                 } else if (call.phase == CallPhase.WAITING) {
                     maxWaitReached(call, out);
                 } else {
-                    armTimer(call);
+                    callTimers.arm(call, now);
                 }
             }
         }
@@ -726,10 +575,10 @@ public final class RoutingEngine {
             call.directRep = -1;
             if (call.phase == CallPhase.WAITING) {
                 call.bucket.remove(call);
-                call.bucket = bucketFor(call.queue, call.classification.skills());
+                call.bucket = waiting.bucketOf(call);
                 call.bucket.add(call);
             } else {
-                call.bucket = bucketFor(call.queue, call.classification.skills());
+                call.bucket = waiting.bucketOf(call);
             }
         }
         out.decided(new TierWidened(now, call.callId, call.queue.id(), call.tier));
@@ -737,7 +586,7 @@ public final class RoutingEngine {
             out.decided(new CallbackOffered(now, call.callId, call.queue.id()));
             out.command(new OfferCallback(call.callId));
         }
-        armTimer(call);
+        callTimers.arm(call, now);
         if (call.phase == CallPhase.WAITING) {
             tryOffer(call, Trigger.TIER_WIDENED, out);
         }
@@ -750,7 +599,7 @@ public final class RoutingEngine {
                 ? MaxWaitAction.HANG_UP : queue.maxWaitAction();
         out.decided(new MaxWaitReached(now, call.callId, queue.id(), action));
         call.bucket.remove(call);
-        timers.cancel(call);
+        callTimers.cancel(call);
         switch (action) {
             case OVERFLOW -> {
                 call.declined = new int[0];
@@ -770,199 +619,55 @@ public final class RoutingEngine {
 
     /** Field reps' live windows are checked once per minute of event time. */
     private void refreshLiveWindows(RoutingOutput out) {
-        long minute = Math.floorDiv(now, MS_PER_MINUTE);
-        if (minute == lastLiveMinute) {
+        if (!liveWindows.minuteTurned(now)) {
             return;
         }
-        lastLiveMinute = minute;
-        // Same test as Rep.takesLiveCallsAt, with the local time computed once per time zone rather than per rep:
-        // a thousand field reps otherwise cost a thousand zone conversions every minute, in one event's latency.
-        ZoneId zone = null;
-        ZonedDateTime local = null;
-        for (RepState rep : fieldReps) {
-            if (!rep.rep.zone().equals(zone)) {
-                zone = rep.rep.zone();
-                local = Instant.ofEpochMilli(now).atZone(zone);
-            }
-            boolean live = inLiveWindow(rep.rep, local);
-            if (live != rep.live) {
-                rep.live = live;
+        for (RepState rep : liveWindows.fieldReps()) {
+            if (liveWindows.refresh(rep)) {
                 updateAvailability(rep);
-                if (live) {
+                if (rep.live) {
                     takeNextCall(rep, Trigger.LIVE_WINDOW_OPENED, out);
                 }
             }
         }
     }
 
-    private static boolean inLiveWindow(Rep rep, ZonedDateTime local) {
-        DayOfWeek day = local.getDayOfWeek();
-        LocalTime time = local.toLocalTime();
-        for (LiveWindow window : rep.liveWindows()) {
-            if (window.contains(day, time)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ---- configuration ----
 
     private void configure(RoutingModel next, RoutingOutput out) {
-        Map<String, RepState> previous = new HashMap<>(repsById);
-        RepState[] previousArray = reps;
-        List<Rep> ordered = new ArrayList<>(next.reps());
-        ordered.sort(Comparator.comparing(Rep::id));
-        RepState[] nextReps = new RepState[ordered.size()];
-        repsById.clear();
-        fieldReps.clear();
-        for (int i = 0; i < ordered.size(); i++) {
-            Rep rep = ordered.get(i);
-            RepState state = previous.remove(rep.id());
-            if (state == null) {
-                state = new RepState(i, rep);
-                state.idleSince = now;
-            }
-            state.index = i;
-            state.rep = rep;
-            nextReps[i] = state;
-            repsById.put(rep.id(), state);
-            if (rep.kind() == RepKind.FIELD) {
-                fieldReps.add(state);
-            }
-        }
-        int[] remap = new int[previousArray.length];
-        for (int i = 0; i < previousArray.length; i++) {
-            RepState kept = repsById.get(previousArray[i].rep.id());
-            remap[i] = kept == previousArray[i] ? kept.index : -1;
-        }
+        Reconfiguration change = new Reconfiguration(reps, repsById, next, now);
         model = next;
-        reps = nextReps;
-        index = new RepIndex(next, ordered);
-        queues.clear();
-        next.queues().forEach(q -> queues.put(q.id(), q));
-        queueTiers.clear();
-        next.queues().forEach(q -> queueTiers.put(q.id(), new QueueTiers(q)));
-
-        List<CallState> waiting = new ArrayList<>();
-        for (CallState call : calls.values()) {
-            call.rep = call.rep >= 0 ? remap[call.rep] : -1;
-            if (call.phase == CallPhase.CONNECTED && call.rep < 0 && repsById.containsKey(call.connectedRepId)) {
-                // The rep left an earlier configuration mid-call and is back: it is still on that call.
-                RepState back = repsById.get(call.connectedRepId);
-                if (back.activity == RepActivity.IDLE) {
-                    call.rep = back.index;
-                    back.activity = RepActivity.ON_CALL;
-                    back.callId = call.callId;
-                }
-            }
-            call.directRep = call.directRep >= 0 ? remap[call.directRep] : -1;
-            call.declined = Arrays.stream(call.declined).map(r -> remap[r]).filter(r -> r >= 0).toArray();
-            if (call.queue != null && queues.containsKey(call.queue.id())) {
-                call.queue = queues.get(call.queue.id());
-            }
-            if (call.queue != null) {
-                call.tiers = queueTiers.computeIfAbsent(call.queue.id(), id -> new QueueTiers(call.queue));
-            }
-            if (call.classification != null) {
-                resolve(call);
-            }
-            if (call.phase == CallPhase.WAITING) {
-                waiting.add(call);
-            }
-        }
-        buckets.values().forEach(Bucket::retire);
-        buckets.clear();
-        bucketsByFirstSkill = newScanLists(index.skillCount());
-        bucketsWithoutSkills.clear();
-        waiting.sort(Comparator.comparingLong(c -> c.seq));
-        for (CallState call : waiting) {
-            call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
-            call.bucket.add(call);
-        }
-        // Tiers and limits may have changed: each queued call's tier and timers follow its queue as it is now.
-        List<CallState> queued = new ArrayList<>();
-        for (CallState call : calls.values()) {
-            if (call.phase == CallPhase.WAITING || call.phase == CallPhase.OFFERED) {
-                queued.add(call);
-            }
-        }
-        queued.sort(Comparator.comparingLong(c -> c.seq));
-        for (CallState call : queued) {
-            if (call.phase == CallPhase.OFFERED) {
-                // Not in a bucket while it rings, but it returns to one if the offer fails: point it at the new one.
-                call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
-            }
-            call.tier = tierAfter(call.queue, now - call.queuedAt);
-            armTimer(call);
-        }
+        reps = change.reps;
+        repsById = change.repsById;
+        index = change.index;
+        queues = change.queues;
+        queueTiers = change.queueTiers;
+        change.moveCalls(calls, waiting, callTimers, now);
         for (RepState rep : reps) {
             rep.live = rep.rep.takesLiveCallsAt(now);
             updateAvailability(rep);
         }
-        lastLiveMinute = Math.floorDiv(now, MS_PER_MINUTE);
+        liveWindows.reset(change.fieldReps, now);
         // Reps that left the configuration: a wrap-up ends, a ringing call goes back to the head of its queue.
-        List<RepState> gone = new ArrayList<>(previous.values());
-        gone.sort(Comparator.comparing(r -> r.rep.id()));
-        for (RepState rep : gone) {
+        for (RepState rep : change.departed()) {
             if (rep.activity == RepActivity.WRAP_UP) {
                 closeWrapUp(rep, out);
             } else if (rep.activity == RepActivity.OFFERED) {
                 out.command(new CancelOffer(rep.callId, rep.rep.id()));
                 CallState call = calls.get(rep.callId);
                 if (call != null) {
-                    call.bucket = bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+                    call.bucket = waiting.bucketOf(call);
                     requeueAtHead(call, out);
                 }
             }
         }
         // Skills or tiers may have changed: every available rep, longest idle first, takes what it now may.
-        List<RepState> available = new ArrayList<>();
-        for (RepState rep : reps) {
-            if (index.isAvailable(rep.index)) {
-                available.add(rep);
-            }
-        }
-        available.sort(Comparator.comparingLong((RepState r) -> r.idleSince).thenComparingInt(r -> r.index));
-        for (RepState rep : available) {
+        for (RepState rep : change.availableLongestIdleFirst()) {
             takeNextCall(rep, Trigger.REP_AVAILABLE, out);
         }
     }
 
-    private Bucket bucketFor(Queue queue, List<SkillRequirement> skills) {
-        List<SkillRequirement> sorted = skills;
-        if (skills.size() > 1) {
-            sorted = new ArrayList<>(skills);
-            sorted.sort(BY_SKILL_THEN_LEVEL);
-        }
-        BucketKey key = new BucketKey(queue.id(), sorted);
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
-            int[] skillIds = new int[sorted.size()];
-            int[] minLevels = new int[sorted.size()];
-            for (int i = 0; i < skillIds.length; i++) {
-                skillIds[i] = index.skillId(sorted.get(i).skill());
-                minLevels[i] = sorted.get(i).minLevel();
-            }
-            ArrayList<Bucket> scanList = skillIds.length == 0 ? bucketsWithoutSkills
-                    : skillIds[0] >= 0 ? bucketsByFirstSkill[skillIds[0]]
-                    : null;
-            bucket = new Bucket(queue, skillIds, minLevels, scanList);
-            buckets.put(key, bucket);
-        }
-        return bucket;
-    }
-
     // ---- inspection ----
-
-    @SuppressWarnings("unchecked")
-    private static ArrayList<Bucket>[] newScanLists(int skills) {
-        ArrayList<Bucket>[] lists = new ArrayList[skills];
-        for (int s = 0; s < skills; s++) {
-            lists[s] = new ArrayList<>();
-        }
-        return lists;
-    }
 
     /** One rep's routing state, or null for an unknown rep. Cheap; for the thread that owns the engine. */
     public RouterSnapshot.RepView rep(String repId) {
