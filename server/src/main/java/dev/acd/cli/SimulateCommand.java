@@ -16,11 +16,13 @@ import dev.acd.core.event.Event;
 import dev.acd.core.journal.Journal;
 import dev.acd.core.journal.JournalReader;
 import dev.acd.core.journal.JournalSettings;
+import dev.acd.core.model.RoutingModel;
 import dev.acd.core.stats.ErlangC;
 import dev.acd.core.stats.Grouping;
 import dev.acd.core.stats.StatsProjection;
 import dev.acd.sim.ErlangCheck;
 import dev.acd.sim.SimulationResult;
+import dev.acd.sim.Staffing;
 import dev.acd.sim.Simulator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -54,6 +56,9 @@ final class SimulateCommand implements Callable<Integer> {
     String by;
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})")
     String format;
+    @Option(names = "--inside-reps", paramLabel = "N", description = "capacity planning: simulate with N inside reps "
+            + "instead of the configured ones (fewer keeps the first by id, more adds copies of them)")
+    Integer insideReps;
     @ArgGroup(exclusive = false, heading = "Erlang C check:%n")
     ErlangOptions erlang;
 
@@ -92,10 +97,11 @@ final class SimulateCommand implements Callable<Integer> {
         Grouping grouping = grouping(by);
         ReportFormat reportFormat = format(format);
 
+        RoutingModel model = insideReps == null ? acd.model() : Staffing.withInsideReps(acd.model(), insideReps);
         SimulationResult result;
         StatsProjection stats = new StatsProjection(zone);
         try (Journal journal = Journal.open(new JournalSettings(dir, acd.journal().retentionDays()))) {
-            Simulator simulator = new Simulator(acd.model(), acd.customers(), acd.simulation(), zone,
+            Simulator simulator = new Simulator(model, acd.customers(), acd.simulation(), zone,
                     acd.tickIntervalMs(), journal::append, start, hours, runSeed);
             result = simulator.run();
             // Statistics come from reading the journal back, exactly as `acd stats` does.
@@ -106,8 +112,9 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         if (reportFormat == ReportFormat.TABLE) {
-            out.printf(Locale.ROOT, "Simulated %s from %s for %.1f h (seed %d), configuration %s%n", day,
-                    Instant.ofEpochMilli(start).atZone(zone).toLocalTime(), hours, runSeed, acd.source());
+            out.printf(Locale.ROOT, "Simulated %s from %s for %.1f h (seed %d), configuration %s%s%n", day,
+                    Instant.ofEpochMilli(start).atZone(zone).toLocalTime(), hours, runSeed, acd.source(),
+                    insideReps == null ? "" : ", staffed with " + insideReps + " inside reps");
             out.printf(Locale.ROOT, "%,d calls, %,d journaled events in %.2f s (%.0fx real time)%n", result.calls(),
                     result.events(), result.wallNanos() / 1e9, result.speedUp());
             out.printf("Journal: %s  (acd stats --journal %s --by rep; acd explain --journal %s CALL_ID)%n%n",

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import dev.acd.config.Distribution;
 import dev.acd.config.SimulationSettings;
 import dev.acd.core.call.Classifier;
 import dev.acd.core.call.CustomerDirectory;
@@ -69,7 +68,12 @@ public final class Simulator {
     private final SimulationSettings traffic;
     private final ZoneId zone;
     private final long tickIntervalMs;
-    private final SplittableRandom random;
+    /**
+     * Every caller, call, line and rep draws from its own stream derived from the seed and its name, so a what-if run
+     * (other staffing, other tiers) sees the same callers with the same needs: common random numbers.
+     */
+    private final long seed;
+    private final Map<String, SplittableRandom> repRandoms = new HashMap<>();
     private final RoutingStep step;
     private final Agenda agenda;
     private final long start;
@@ -84,6 +88,18 @@ public final class Simulator {
     /** A simulated call's state as the phones and the caller see it. */
     private static final class SimCall {
         final long callId;
+        /** The caller's own random numbers (callback choices); the call's needs are drawn from it at arrival. */
+        final SplittableRandom random;
+        /** How the reps' phones behave when this call is offered (answer delay, misses). */
+        final SplittableRandom phones;
+        /** What the call needs, drawn at arrival so every what-if run gives it the same. */
+        long talkMs;
+        long holdMs;
+        double holdAtShare;
+        Party endedBy;
+        long wrapMs;
+        String outcome;
+        long revenueCents;
         /** The queue the call waits in now (overflow and transfers move it). */
         Queue queue;
         /** Bumped when an offer ends, so scheduled phone actions for an old offer do nothing. */
@@ -91,9 +107,11 @@ public final class Simulator {
         boolean talking;
         boolean gone;
 
-        SimCall(long callId, Queue queue) {
+        SimCall(long callId, Queue queue, SplittableRandom random, SplittableRandom phones) {
             this.callId = callId;
             this.queue = queue;
+            this.random = random;
+            this.phones = phones;
         }
     }
 
@@ -109,7 +127,7 @@ public final class Simulator {
         this.traffic = traffic;
         this.zone = zone;
         this.tickIntervalMs = tickIntervalMs;
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
         this.start = start;
         this.end = start + (long) (hours * 3_600_000L);
         this.agenda = new Agenda(start);
@@ -129,7 +147,8 @@ public final class Simulator {
         publish(new ConfigChanged(start, 1, "simulation", model));
         scheduleShifts();
         for (Line line : model.lines()) {
-            scheduleArrival(line, new ArrivalProcess(hour -> traffic.arrivalRate(line.id(), hour), zone, random.split()),
+            scheduleArrival(line, new ArrivalProcess(hour -> traffic.arrivalRate(line.id(), hour), zone,
+                            stream("line", line.id())),
                     start);
         }
         scheduleTick(start + tickIntervalMs);
@@ -168,6 +187,7 @@ public final class Simulator {
             long shiftStart = at(day, traffic.shiftStart());
             long shiftEnd = at(day, traffic.shiftEnd());
             for (Rep rep : model.reps()) {
+                SplittableRandom random = repRandom(rep.id());
                 long login = Math.max(start, shiftStart + (long) (random.nextDouble() * 300_000));
                 if (login >= end || shiftEnd <= start) {
                     continue;
@@ -179,7 +199,7 @@ public final class Simulator {
                 agenda.at(shiftEnd, () -> publish(new RepLoggedOut(agenda.now(), rep.id())));
                 for (int b = 0; b < traffic.breaksPerRepPerDay(); b++) {
                     long breakAt = login + (long) (random.nextDouble() * (shiftEnd - login));
-                    long length = seconds(exponential(traffic.breakMeanSeconds()));
+                    long length = seconds(exponential(traffic.breakMeanSeconds(), random));
                     agenda.at(breakAt, () -> {
                         breaks.merge(rep.id(), 1, Integer::sum);
                         publish(new RepNotReady(agenda.now(), rep.id(), "break"));
@@ -209,7 +229,7 @@ public final class Simulator {
      */
     private void observe(Event event) {
         if (event instanceof RepMarkedNotReady marked) {
-            agenda.at(marked.at() + seconds(exponential(RECOVER_MEAN_SECONDS)), () -> {
+            agenda.at(marked.at() + seconds(exponential(RECOVER_MEAN_SECONDS, repRandom(marked.repId()))), () -> {
                 if (mayResume(marked.repId())) {
                     publish(new RepReady(agenda.now(), marked.repId()));
                 }
@@ -250,15 +270,17 @@ public final class Simulator {
     private void arrive(Line line) {
         long now = agenda.now();
         long callId = nextCallId++;
-        String caller = callerNumber();
+        SplittableRandom random = stream("call", Long.toString(callId));
+        String caller = callerNumber(random);
         Queue queue = model.queue(line.queueId()).orElseThrow();
-        SimCall call = new SimCall(callId, queue);
+        SimCall call = new SimCall(callId, queue, random, stream("phones", Long.toString(callId)));
+        drawNeeds(call);
         calls.put(callId, call);
         counter.calls++;
         publish(new CallArrived(now, callId, Direction.INBOUND, line.id(), caller, line.number(), null));
         publish(classifier.classify(now, callId, line, caller));
         if (traffic.patienceMeanSeconds() > 0) {
-            long patience = seconds(exponential(traffic.patienceMeanSeconds()));
+            long patience = seconds(exponential(traffic.patienceMeanSeconds(), random));
             agenda.at(now + patience, () -> {
                 if (!call.gone && !call.talking) {
                     call.gone = true;
@@ -269,7 +291,21 @@ public final class Simulator {
         }
     }
 
-    private String callerNumber() {
+    /** The call's talk, hold, wrap-up and outcome, whoever answers it and whenever. */
+    private void drawNeeds(SimCall call) {
+        SplittableRandom random = call.random;
+        call.talkMs = seconds(traffic.talkTime().sample(random));
+        if (random.nextDouble() < traffic.holdProbability()) {
+            call.holdMs = seconds(exponential(traffic.meanHoldSeconds(), random));
+            call.holdAtShare = random.nextDouble();
+        }
+        call.endedBy = random.nextBoolean() ? Party.CUSTOMER : Party.REP;
+        call.wrapMs = seconds(traffic.wrapTime().sample(random));
+        call.outcome = outcome(random);
+        call.revenueCents = call.outcome == null ? 0 : revenueCents(call.outcome, random);
+    }
+
+    private String callerNumber(SplittableRandom random) {
         if (customers.isEmpty() || random.nextDouble() < UNKNOWN_CALLER_SHARE) {
             return "+1555" + (1_000_000 + random.nextInt(8_999_999));
         }
@@ -287,7 +323,7 @@ public final class Simulator {
             // The router ended the wait (max wait: hang-up or callback): the caller takes a callback or is let go.
             call.gone = true;
             call.offer++;
-            boolean callback = command instanceof OfferCallback && random.nextDouble() < CALLBACK_TAKE_SHARE;
+            boolean callback = command instanceof OfferCallback && call.random.nextDouble() < CALLBACK_TAKE_SHARE;
             agenda.at(agenda.now(), () -> publish(callback
                     ? new CallbackRequested(agenda.now(), call.callId, "caller")
                     : new CallEnded(agenda.now(), call.callId, Party.SYSTEM, "max wait")));
@@ -299,7 +335,7 @@ public final class Simulator {
             call.offer++;
         } else if (command instanceof OfferCallback) {
             // Offered while the call still waits (a callback tier): some callers take it.
-            if (random.nextDouble() < CALLBACK_TAKE_SHARE) {
+            if (call.random.nextDouble() < CALLBACK_TAKE_SHARE) {
                 agenda.at(agenda.now() + 5_000, () -> {
                     if (!call.gone && !call.talking) {
                         call.gone = true;
@@ -315,14 +351,15 @@ public final class Simulator {
         int token = ++call.offer;
         long now = agenda.now();
         long ringTimeout = offer.ringTimeoutSeconds() * 1_000L;
+        SplittableRandom random = call.phones;
         double roll = random.nextDouble();
         if (roll < traffic.noAnswerProbability()) {
             agenda.at(now + ringTimeout, () -> failOffer(call, token, offer.repId(), OfferFailure.NO_ANSWER));
         } else if (roll < traffic.noAnswerProbability() + traffic.rejectProbability()) {
-            long delay = Math.min(ringTimeout, seconds(sample(traffic.answerDelay())));
+            long delay = Math.min(ringTimeout, seconds(traffic.answerDelay().sample(random)));
             agenda.at(now + delay, () -> failOffer(call, token, offer.repId(), OfferFailure.REJECTED));
         } else {
-            long delay = seconds(sample(traffic.answerDelay()));
+            long delay = seconds(traffic.answerDelay().sample(random));
             if (delay >= ringTimeout) {
                 agenda.at(now + ringTimeout, () -> failOffer(call, token, offer.repId(), OfferFailure.NO_ANSWER));
             } else {
@@ -345,17 +382,15 @@ public final class Simulator {
         call.talking = true;
         long answeredAt = agenda.now();
         publish(new CallAnswered(answeredAt, call.callId, repId));
-        long talk = seconds(sample(traffic.talkTime()));
-        long hold = 0;
-        if (random.nextDouble() < traffic.holdProbability()) {
-            hold = seconds(exponential(traffic.meanHoldSeconds()));
-            long holdAt = answeredAt + (long) (random.nextDouble() * talk);
-            long resumeAt = holdAt + hold;
+        long talk = call.talkMs;
+        long hold = call.holdMs;
+        if (hold > 0) {
+            long holdAt = answeredAt + (long) (call.holdAtShare * talk);
             agenda.at(holdAt, () -> publish(new CallHeld(agenda.now(), call.callId)));
-            agenda.at(resumeAt, () -> publish(new CallResumed(agenda.now(), call.callId)));
+            agenda.at(holdAt + hold, () -> publish(new CallResumed(agenda.now(), call.callId)));
         }
         long endAt = answeredAt + talk + hold;
-        Party endedBy = random.nextBoolean() ? Party.CUSTOMER : Party.REP;
+        Party endedBy = call.endedBy;
         agenda.at(endAt, () -> {
             call.gone = true;
             publish(new CallEnded(agenda.now(), call.callId, endedBy, "BYE"));
@@ -367,12 +402,13 @@ public final class Simulator {
     private void wrapUp(SimCall call, String repId) {
         long endedAt = agenda.now();
         long wrapLimit = call.queue.wrapUpSeconds() * 1_000L;
-        long wrap = seconds(sample(traffic.wrapTime()));
+        long wrap = call.wrapMs;
         long dispositionAt = endedAt + Math.min(wrap, Math.max(0, wrapLimit - 1));
-        String outcome = outcome();
+        String outcome = call.outcome;
         if (outcome != null) {
+            long revenue = call.revenueCents;
             agenda.at(dispositionAt, () -> publish(new DispositionRecorded(agenda.now(), call.callId, repId, outcome,
-                    revenueCents(outcome), "")));
+                    revenue, "")));
         }
         if (wrap < wrapLimit) {
             // Done before the queue's wrap-up time: the rep says ready, ending wrap-up early.
@@ -384,7 +420,7 @@ public final class Simulator {
         }
     }
 
-    private String outcome() {
+    private String outcome(SplittableRandom random) {
         double roll = random.nextDouble();
         double sum = 0;
         List<String> codes = new ArrayList<>(traffic.dispositionMix().keySet());
@@ -398,17 +434,25 @@ public final class Simulator {
         return null;
     }
 
-    private long revenueCents(String outcome) {
+    private long revenueCents(String outcome, SplittableRandom random) {
         double mean = traffic.revenueMeans().getOrDefault(outcome, 0.0);
-        return mean <= 0 ? 0 : Math.round(exponential(mean) * 100);
+        return mean <= 0 ? 0 : Math.round(exponential(mean, random) * 100);
     }
 
-    private double sample(Distribution distribution) {
-        return distribution.sample(random);
-    }
-
-    private double exponential(double mean) {
+    private static double exponential(double mean, SplittableRandom random) {
         return -mean * Math.log(1.0 - random.nextDouble());
+    }
+
+    private SplittableRandom repRandom(String repId) {
+        return repRandoms.computeIfAbsent(repId, id -> stream("rep", id));
+    }
+
+    /** A random stream of its own for one named thing, the same in every run with this seed. */
+    private SplittableRandom stream(String kind, String name) {
+        long h = seed ^ 0x9E3779B97F4A7C15L * (kind + ":" + name).hashCode();
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return new SplittableRandom(h ^ (h >>> 31));
     }
 
     private static long seconds(double seconds) {

@@ -131,4 +131,33 @@ class SimulatorTest {
             assertTrue(abandoned > 0 && abandoned < answered, abandoned + " abandoned, " + answered + " answered");
         }
     }
+
+    @Test
+    void shouldMeetMoreCallersWithMoreInsideRepsFacingTheSameCallers(@TempDir Path few, @TempDir Path many) {
+        try (Journal thin = Journal.open(new JournalSettings(few, 0));
+             Journal thick = Journal.open(new JournalSettings(many, 0))) {
+            simulateWith(Staffing.withInsideReps(config.model(), 9), thin);
+            simulateWith(Staffing.withInsideReps(config.model(), 18), thick);
+            List<Event> thinDay = read(thin);
+            List<Event> thickDay = read(thick);
+            assertEquals(arrivals(thinDay), arrivals(thickDay), "both runs face the very same callers");
+            assertTrue(serviceLevel(thickDay) > serviceLevel(thinDay) + 0.1,
+                    serviceLevel(thinDay) + " with 9 inside reps, " + serviceLevel(thickDay) + " with 18");
+        }
+    }
+
+    private static void simulateWith(dev.acd.core.model.RoutingModel model, Journal journal) {
+        new Simulator(model, config.customers(), config.simulation(), config.zone(), config.tickIntervalMs(),
+                journal::append, monday, 24, 9).run();
+    }
+
+    private static List<Event> arrivals(List<Event> events) {
+        return events.stream().filter(e -> e instanceof dev.acd.core.event.CallArrived).toList();
+    }
+
+    private static double serviceLevel(List<Event> events) {
+        StatsProjection stats = new StatsProjection(config.zone());
+        events.forEach(stats::apply);
+        return stats.report(Grouping.QUEUE).totals().value(Metric.SERVICE_LEVEL);
+    }
 }
