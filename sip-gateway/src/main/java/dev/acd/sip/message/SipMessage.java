@@ -170,6 +170,28 @@ public final class SipMessage {
         return branch != null && branch.startsWith(BRANCH_MAGIC_COOKIE);
     }
 
+    /**
+     * Records where a request really came from in its top Via: {@code received} when the source address differs
+     * from sent-by (RFC 3261 section 18.2.1) or when rport was asked for, and the source port in {@code rport}
+     * (RFC 3581 section 4). The values read at wrap time (sent-by for transaction matching) do not change.
+     */
+    public void recordSource(String sourceAddress, int sourcePort) {
+        Via via = raw == null ? null : raw.getTopmostVia();
+        if (!request || via == null) {
+            return;
+        }
+        try {
+            if (rportRequested) {
+                via.setParameter("rport", Integer.toString(sourcePort));
+            }
+            if (rportRequested || !sourceAddress.equalsIgnoreCase(via.getHost())) {
+                via.setReceived(sourceAddress);
+            }
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("not an address for a Via received parameter: " + sourceAddress, e);
+        }
+    }
+
     /** The message as bytes for the wire; {@code transport} is UDP or TCP (JAIN-SIP fills Via defaults with it). */
     public byte[] encode(String transport) {
         if (raw == null) {

@@ -79,6 +79,27 @@ public final class SipMessageParser {
         return SipMessage.of(raw);
     }
 
+    /**
+     * A failed message from the head of one whose headers were cut (an oversized header section on a stream): the
+     * complete header lines in {@code head} are read so the request can still be answered when they suffice.
+     */
+    public SipMessage failedFromHead(byte[] head, FailureKind kind, String reason) {
+        int lastLineEnd = -1;
+        for (int i = head.length - 2; i >= 0; i--) {
+            if (head[i] == '\r' && head[i + 1] == '\n') {
+                lastLineEnd = i + 2;
+                break;
+            }
+        }
+        if (lastLineEnd < 0 || !Framing.startsWithToken(head)) {
+            return SipMessage.failed(null, kind, reason);
+        }
+        byte[] lines = java.util.Arrays.copyOf(head, lastLineEnd + 2);
+        lines[lastLineEnd] = '\r';
+        lines[lastLineEnd + 1] = '\n';
+        return failedHeadersOnly(lines, kind, reason);
+    }
+
     private static SipMessage failedHeadersOnly(byte[] bytes, FailureKind kind, String reason) {
         SIPMessage partial = null;
         try {
