@@ -192,12 +192,19 @@ public final class SipMessage {
         }
     }
 
-    /** The message as bytes for the wire; {@code transport} is UDP or TCP (JAIN-SIP fills Via defaults with it). */
-    public byte[] encode(String transport) {
+    /**
+     * The message as bytes for the wire, its top Via exactly as it is. (JAIN-SIP's {@code encodeAsBytes(transport)}
+     * rewrites the top Via's transport to its argument, which would corrupt a response's Via; we pass the Via's own.)
+     */
+    public byte[] encode() {
         if (raw == null) {
             throw new IllegalStateException("a message that did not parse cannot be encoded: " + failureReason);
         }
-        return raw.encodeAsBytes(transport);
+        Via via = raw.getTopmostVia();
+        if (via == null) {
+            throw new IllegalStateException("a message without a Via cannot be encoded: " + this);
+        }
+        return raw.encodeAsBytes(via.getTransport());
     }
 
     @Override

@@ -14,6 +14,6 @@ public final class SipDatagramEncoder extends MessageToMessageEncoder<OutgoingMe
 
     @Override
     protected void encode(ChannelHandlerContext ctx, OutgoingMessage msg, List<Object> out) {
-        out.add(new DatagramPacket(Unpooled.wrappedBuffer(msg.message().encode("UDP")), msg.remote()));
+        out.add(new DatagramPacket(Unpooled.wrappedBuffer(msg.message().encode()), msg.remote()));
     }
 }

@@ -13,6 +13,6 @@ public final class SipStreamEncoder extends MessageToMessageEncoder<OutgoingMess
 
     @Override
     protected void encode(ChannelHandlerContext ctx, OutgoingMessage msg, List<Object> out) {
-        out.add(Unpooled.wrappedBuffer(msg.message().encode("TCP")));
+        out.add(Unpooled.wrappedBuffer(msg.message().encode()));
     }
 }

@@ -55,10 +55,10 @@ class SipMessageParserTest {
     @Test
     void shouldRoundTripByteForByteWhenEncodingAParsedMessage() {
         SipMessage m = SipFixtures.parse(SipFixtures.request("OPTIONS", "z9hG4bKrt", "rt-1", 1));
-        SipMessage again = parser.parse(m.encode("UDP"));
+        SipMessage again = parser.parse(m.encode());
 
-        assertEquals(new String(m.encode("UDP"), StandardCharsets.UTF_8),
-                new String(again.encode("UDP"), StandardCharsets.UTF_8));
+        assertEquals(new String(m.encode(), StandardCharsets.UTF_8),
+                new String(again.encode(), StandardCharsets.UTF_8));
         assertEquals("rt-1", again.callId());
     }
 
@@ -90,7 +90,7 @@ class SipMessageParserTest {
         SipMessage answer = SipResponses.answerFailure(failed);
 
         assertEquals(400, answer.statusCode());
-        String wire = new String(answer.encode("UDP"), StandardCharsets.UTF_8);
+        String wire = new String(answer.encode(), StandardCharsets.UTF_8);
         assertTrue(wire.startsWith("SIP/2.0 400 Bad Request: missing Max-Forwards header\r\n"), wire);
         assertEquals("c-9", answer.callId());
         assertNotNull(answer.toTag());

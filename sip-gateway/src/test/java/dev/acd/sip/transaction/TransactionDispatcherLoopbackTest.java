@@ -107,7 +107,7 @@ class TransactionDispatcherLoopbackTest {
         String retransmission = receive();
         assertEquals(lost, retransmission);
         SipMessage request = SipFixtures.parse(retransmission);
-        byte[] ok = SipResponses.create(request, 200, null).encode("UDP");
+        byte[] ok = SipResponses.create(request, 200, null).encode();
         peer.send(new DatagramPacket(ok, ok.length, transports.udpAddress(0)));
 
         Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !responses.isEmpty());

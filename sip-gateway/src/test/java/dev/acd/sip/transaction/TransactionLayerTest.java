@@ -75,7 +75,7 @@ class TransactionLayerTest {
         SipMessage invite = invite(TransactionLayer.newBranch());
         ClientTransaction tx = layer.sendRequest(invite, false, wire, core);
         SipMessage ringing = SipResponses.create(invite, 180, null);
-        SipMessage wrongMethod = SipFixtures.parse(new String(ringing.encode("UDP"), java.nio.charset.StandardCharsets.UTF_8)
+        SipMessage wrongMethod = SipFixtures.parse(new String(ringing.encode(), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"));
 
         layer.receiveResponse(ringing);

@@ -56,7 +56,7 @@ class SipDatagramCodecTest {
 
         DatagramPacket out = channel.readOutbound();
         assertEquals(PHONE, out.recipient());
-        assertArrayEquals(options.encode("UDP"), ByteBufUtil.getBytes(out.content()));
+        assertArrayEquals(options.encode(), ByteBufUtil.getBytes(out.content()));
         out.release();
     }
 

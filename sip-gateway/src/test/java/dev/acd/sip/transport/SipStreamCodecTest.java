@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class SipStreamCodecTest {
     /** Files a stream cannot frame on their own: the decoder rightly waits for bytes that never come. */
-    private static final Set<String> NEEDS_MORE_BYTES_ON_A_STREAM = Set.of(
+    static final Set<String> NEEDS_MORE_BYTES_ON_A_STREAM = Set.of(
             "answered-400-content-length-longer-than-body.sip", "dropped-truncated-in-from.sip",
             "dropped-binary-junk.bin");
 
@@ -89,8 +89,18 @@ class SipStreamCodecTest {
         channel.writeOutbound(new OutgoingMessage(options, null));
 
         ByteBuf out = channel.readOutbound();
-        assertArrayEquals(options.encode("TCP"), ByteBufUtil.getBytes(out));
+        assertArrayEquals(options.encode(), ByteBufUtil.getBytes(out));
         out.release();
+    }
+
+    @Test
+    void shouldKeepTheRequestsViaWhenAResponseIsWrittenOnAConnection() {
+        SipMessage udpRequest = SipFixtures.parse(SipFixtures.request("OPTIONS", "z9hG4bKv", "s-via", 1));
+
+        channel.writeOutbound(new OutgoingMessage(dev.acd.sip.message.SipResponses.create(udpRequest, 200, null), null));
+
+        String text = readOutboundText();
+        assertTrue(text.contains("\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKv\r\n"), text);
     }
 
     @Test

@@ -101,8 +101,38 @@ class SipTransportsLoopbackTest {
         assertEquals(corpus.size(), transports.counters().answeredMalformed() + transports.counters().dropped());
     }
 
+    @Test
+    void shouldStayUpOverTcpWhenTheMalformedCorpusArrives() throws IOException {
+        for (Path file : SipFixtures.malformedCorpus()) {
+            try (Socket phone = new Socket()) {
+                phone.setSoTimeout(SOCKET_TIMEOUT_MS);
+                phone.connect(transports.tcpAddress(0), SOCKET_TIMEOUT_MS);
+                phone.getOutputStream().write(SipFixtures.read(file));
+                if (SipStreamCodecTest.NEEDS_MORE_BYTES_ON_A_STREAM.contains(file.getFileName().toString())) {
+                    continue; // the server waits for the rest of the frame; closing the connection ends it
+                }
+                phone.getOutputStream().write(SipFixtures.request("OPTIONS", "z9hG4bKt", "after-tcp", 1)
+                        .getBytes(StandardCharsets.UTF_8));
+                int expected = SipFixtures.expectedStatus(file);
+                if (expected != 0) {
+                    String answer = readMessage(phone.getInputStream());
+                    assertTrue(answer.startsWith("SIP/2.0 " + expected + " "), file + " got " + answer);
+                }
+                String ok = readMessage(phone.getInputStream());
+                assertTrue(ok.startsWith("SIP/2.0 200 OK") && ok.contains("after-tcp"), file + " got " + ok);
+            }
+        }
+        try (Socket phone = new Socket()) {
+            phone.setSoTimeout(SOCKET_TIMEOUT_MS);
+            phone.connect(transports.tcpAddress(0), SOCKET_TIMEOUT_MS);
+            phone.getOutputStream().write(SipFixtures.request("OPTIONS", "z9hG4bKz", "last", 1)
+                    .getBytes(StandardCharsets.UTF_8));
+            assertTrue(readMessage(phone.getInputStream()).contains("Call-ID: last"));
+        }
+    }
+
     /** Reads one response framed by Content-Length (responses from our stack always carry it). */
-    private static String readMessage(InputStream in) throws IOException {
+    static String readMessage(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.UTF_8).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -112,7 +142,7 @@ class SipTransportsLoopbackTest {
             head.write(b);
         }
         String headers = head.toString(StandardCharsets.UTF_8);
-        int at = headers.indexOf("Content-Length: ") + "Content-Length: ".length();
+        int at = headers.indexOf("\r\nContent-Length: ") + "\r\nContent-Length: ".length();
         int length = Integer.parseInt(headers.substring(at, headers.indexOf("\r\n", at)).strip());
         return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
