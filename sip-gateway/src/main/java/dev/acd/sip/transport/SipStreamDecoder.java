@@ -26,6 +26,10 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     private long bodyBytesToSkip;
     /** True while throwing away an oversized header section up to its blank line. */
     private boolean skippingHeaders;
+    /** Length of the frame at the reader index once its headers are found, so a slow body does not rescan them. */
+    private int pendingFrameBytes = -1;
+    /** Bytes at the reader index already searched for the blank line, so a trickled header is scanned once. */
+    private int scannedBytes;
 
     public SipStreamDecoder(SipMessageParser parser) {
         this.parser = parser;
@@ -43,28 +47,38 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             skipOversizedHeaders(in);
             return;
         }
+        if (pendingFrameBytes >= 0) {
+            readFrame(ctx, in, out);
+            return;
+        }
         if (startsWith(in, "\r\n\r\n")) {
             in.skipBytes(4);
+            scannedBytes = 0;
             out.add(KeepAlivePing.INSTANCE);
             return;
         }
         if (startsWith(in, "\r\n") && in.readableBytes() >= 3 && in.getByte(in.readerIndex() + 2) != '\r') {
             in.skipBytes(2);
+            scannedBytes = 0;
             return;
         }
         int start = in.readerIndex();
         int searchable = Math.min(in.readableBytes(), parser.maxHeaderBytes());
-        int headerEnd = indexOfBlankLine(in, start, start + searchable);
+        // three bytes of overlap: the blank line may straddle what was searched and what just arrived
+        int headerEnd = indexOfBlankLine(in, start + Math.max(0, scannedBytes - 3), start + searchable);
         if (headerEnd < 0) {
+            scannedBytes = searchable;
             if (in.readableBytes() > parser.maxHeaderBytes()) {
                 byte[] head = ByteBufUtil.getBytes(in, start, parser.maxHeaderBytes());
                 out.add(incoming(ctx, parser.failedFromHead(head, FailureKind.TOO_LARGE,
                         "header section exceeds " + parser.maxHeaderBytes() + " bytes")));
                 skippingHeaders = true;
+                scannedBytes = 0;
                 skipOversizedHeaders(in);
             }
             return;
         }
+        scannedBytes = 0;
         int headerBytes = headerEnd - start;
         int contentLength = contentLength(in, start, headerEnd);
         // A missing or unreadable Content-Length frames as no body; the parser then names the bad header.
@@ -78,11 +92,17 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             bodyBytesToSkip = bodyBytes;
             return;
         }
-        if (in.readableBytes() < headerBytes + bodyBytes) {
+        pendingFrameBytes = headerBytes + bodyBytes;
+        readFrame(ctx, in, out);
+    }
+
+    private void readFrame(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (in.readableBytes() < pendingFrameBytes) {
             return;
         }
-        byte[] frame = new byte[headerBytes + bodyBytes];
+        byte[] frame = new byte[pendingFrameBytes];
         in.readBytes(frame);
+        pendingFrameBytes = -1;
         out.add(incoming(ctx, parser.parse(frame)));
     }
 

@@ -75,6 +75,21 @@ class SipStreamCodecTest {
     }
 
     @Test
+    void shouldFrameEveryMessageWhenPingsAndMessagesTrickleInOneByteAtATime() {
+        String stream = "\r\n\r\n" + SipFixtures.invite("z9hG4bKt1", "t-1", 1) + "\r\n"
+                + SipFixtures.request("BYE", "z9hG4bKt2", "t-1", 2);
+
+        for (byte b : stream.getBytes(StandardCharsets.UTF_8)) {
+            channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+        }
+
+        assertEquals("\r\n", readOutboundText());
+        assertEquals(2, listener.messages.size());
+        assertEquals("BYE", listener.messages.get(1).message().method());
+        assertEquals(0, counters.dropped());
+    }
+
+    @Test
     void shouldAnswerPongWhenAKeepAlivePingArrivesBetweenMessages() {
         channel.writeInbound(bytes("\r\n\r\n" + SipFixtures.request("OPTIONS", "z9hG4bK4", "s-3", 1)));
 
