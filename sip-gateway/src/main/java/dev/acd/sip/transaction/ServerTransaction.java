@@ -1,0 +1,44 @@
+package dev.acd.sip.transaction;
+
+import dev.acd.sip.message.SipMessage;
+
+/** A server transaction (RFC 3261 section 17.2): absorbs request retransmissions and sends the TU's responses. */
+public abstract class ServerTransaction extends Transaction {
+    private SipMessage lastResponse;
+
+    ServerTransaction(SipMessage request, TransactionState initial, boolean reliable, TimerSettings timers,
+            TransactionScheduler scheduler, MessageSender sender) {
+        super(request, TransactionKey.forServer(request), initial, reliable, timers, scheduler, sender);
+    }
+
+    /** A retransmission of the request, or for INVITE the ACK of a non-2xx final (section 17.2.3). */
+    public abstract void receiveRequest(SipMessage request);
+
+    /**
+     * Sends a response from the TU; a response after the final one is refused.
+     *
+     * @throws IllegalStateException when the transaction already sent its final response
+     */
+    public abstract void respond(SipMessage response);
+
+    /** The last response sent, resent when the request is retransmitted; null before any. */
+    public SipMessage lastResponse() {
+        return lastResponse;
+    }
+
+    void sendResponse(SipMessage response) {
+        lastResponse = response;
+        send(response);
+    }
+
+    void resendLastResponse() {
+        if (lastResponse != null) {
+            send(lastResponse);
+        }
+    }
+
+    void refuseAfterFinal(SipMessage response) {
+        throw new IllegalStateException("transaction " + key() + " is " + state() + "; cannot send "
+                + response.statusCode());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.acd.sip.transaction;
+
+import dev.acd.sip.message.SipMessage;
+import dev.acd.sip.transport.IncomingMessage;
+import dev.acd.sip.transport.OutgoingMessage;
+import dev.acd.sip.transport.SipMessageListener;
+import dev.acd.sip.transport.SipTransport;
+import gov.nist.javax.sip.header.Via;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Connects the transports to the transactions: each event loop gets its own {@link TransactionLayer} with timers on
+ * that loop, so a transaction lives and dies on the loop that read its first message and needs no locks. The core
+ * is called on the event loop of the message at hand; it must not block.
+ */
+public final class TransactionDispatcher implements SipMessageListener {
+    private static final int DEFAULT_SIP_PORT = 5060;
+
+    private final TimerSettings timers;
+    private final TransactionLayer.Core core;
+    private final Map<EventLoop, TransactionLayer> layers = new ConcurrentHashMap<>();
+
+    public TransactionDispatcher(TimerSettings timers, TransactionLayer.Core core) {
+        this.timers = timers;
+        this.core = core;
+    }
+
+    @Override
+    public void onMessage(IncomingMessage in) {
+        TransactionLayer layer = layerFor(in.channel().eventLoop());
+        SipMessage message = in.message();
+        if (message.isRequest()) {
+            layer.receiveRequest(message, in.transport().reliable(), responseSender(in));
+        } else {
+            layer.receiveResponse(message);
+        }
+    }
+
+    /**
+     * Sends a request in a new client transaction from {@code channel} to {@code remote}; runs on the channel's event
+     * loop (hopping there when called from elsewhere). The request's top Via needs a {@link TransactionLayer#newBranch()}.
+     */
+    public void sendRequest(Channel channel, SipTransport transport, InetSocketAddress remote, SipMessage request,
+            ClientTransactionUser user) {
+        EventLoop loop = channel.eventLoop();
+        Runnable send = () -> layerFor(loop).sendRequest(request, transport.reliable(),
+                m -> channel.writeAndFlush(new OutgoingMessage(m, remote)), user);
+        if (loop.inEventLoop()) {
+            send.run();
+        } else {
+            loop.execute(send);
+        }
+    }
+
+    private TransactionLayer layerFor(EventLoop loop) {
+        return layers.computeIfAbsent(loop, l -> new TransactionLayer(timers, new EventLoopScheduler(l), core));
+    }
+
+    /**
+     * Where responses to a request go (RFC 3261 section 18.2.2, RFC 3581 section 4): back on the same connection
+     * for TCP; over UDP to the source address and, unless rport was asked for, the sent-by port.
+     */
+    private static MessageSender responseSender(IncomingMessage in) {
+        Channel channel = in.channel();
+        InetSocketAddress to = in.transport() == SipTransport.UDP && !in.message().rportRequested()
+                ? new InetSocketAddress(in.remote().getAddress(), sentByPort(in.message()))
+                : in.remote();
+        return m -> channel.writeAndFlush(new OutgoingMessage(m, to));
+    }
+
+    private static int sentByPort(SipMessage request) {
+        Via via = request.raw().getTopmostVia();
+        return via.getPort() > 0 ? via.getPort() : DEFAULT_SIP_PORT;
+    }
+}

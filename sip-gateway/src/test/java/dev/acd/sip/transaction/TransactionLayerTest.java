@@ -1,0 +1,129 @@
+package dev.acd.sip.transaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.acd.sip.message.SipFixtures;
+import dev.acd.sip.message.SipMessage;
+import dev.acd.sip.message.SipResponses;
+import org.junit.jupiter.api.Test;
+
+class TransactionLayerTest {
+    private final ManualScheduler clock = new ManualScheduler();
+    private final Wire wire = new Wire(clock);
+    private final RecordingUser core = new RecordingUser();
+    private final TransactionLayer layer = new TransactionLayer(TimerSettings.DEFAULTS, clock, core);
+
+    private static SipMessage invite(String branch) {
+        return SipFixtures.parse(SipFixtures.invite(branch, "layer-1", 1));
+    }
+
+    @Test
+    void shouldHandARetransmittedInviteToItsTransactionAndNotToTheCore() {
+        layer.receiveRequest(invite("z9hG4bKa"), false, wire);
+        layer.receiveRequest(invite("z9hG4bKa"), false, wire);
+
+        assertEquals(1, core.requests.size());
+        assertEquals(1, layer.serverCount());
+        assertEquals(2, wire.count()); // 100 Trying, then 100 again for the retransmission
+    }
+
+    @Test
+    void shouldCreateASecondTransactionWhenTheSentByDiffers() {
+        layer.receiveRequest(invite("z9hG4bKa"), false, wire);
+        SipMessage other = SipFixtures.parse(SipFixtures.invite("z9hG4bKa", "layer-1", 1)
+                .replace("192.0.2.10:5060;branch", "192.0.2.11:5060;branch"));
+
+        layer.receiveRequest(other, false, wire);
+
+        assertEquals(2, core.requests.size());
+    }
+
+    @Test
+    void shouldMatchTheAckOfANon2xxToItsInviteTransaction() {
+        SipMessage invite = invite("z9hG4bKb");
+        layer.receiveRequest(invite, false, wire);
+        ServerTransaction tx = core.serverTransactions.get(0);
+        SipMessage busy = SipResponses.create(invite, 486, null);
+        tx.respond(busy);
+
+        layer.receiveRequest(SipFixtures.parse(SipFixtures.request("ACK", "z9hG4bKb", "layer-1", 1)
+                .replace("To: <sip:sales@acd.example>", "To: <sip:sales@acd.example>;tag=" + busy.toTag())), false,
+                wire);
+
+        assertEquals(TransactionState.CONFIRMED, tx.state());
+        assertTrue(core.strayAcks.isEmpty());
+    }
+
+    @Test
+    void shouldPassTheAckOfA2xxToTheCoreBecauseItHasItsOwnBranch() {
+        SipMessage invite = invite("z9hG4bKc");
+        layer.receiveRequest(invite, false, wire);
+        core.serverTransactions.get(0).respond(SipResponses.create(invite, 200, null));
+
+        layer.receiveRequest(SipFixtures.parse(SipFixtures.request("ACK", "z9hG4bKother", "layer-1", 1)), false, wire);
+
+        assertEquals(1, core.strayAcks.size());
+        assertEquals(0, layer.serverCount());
+    }
+
+    @Test
+    void shouldMatchResponsesByBranchAndCSeqMethod() {
+        SipMessage invite = invite(TransactionLayer.newBranch());
+        ClientTransaction tx = layer.sendRequest(invite, false, wire, core);
+        SipMessage ringing = SipResponses.create(invite, 180, null);
+        SipMessage wrongMethod = SipFixtures.parse(new String(ringing.encode(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"));
+
+        layer.receiveResponse(ringing);
+        layer.receiveResponse(wrongMethod);
+
+        assertEquals(TransactionState.PROCEEDING, tx.state());
+        assertEquals(1, core.responses.size());
+        assertSame(wrongMethod, core.strayResponses.get(0));
+    }
+
+    @Test
+    void shouldForgetATransactionWhenItTerminates() {
+        SipMessage bye = SipFixtures.parse(SipFixtures.request("BYE", TransactionLayer.newBranch(), "layer-2", 2));
+        layer.sendRequest(bye, false, wire, core);
+        layer.receiveResponse(SipResponses.create(bye, 200, null));
+        assertEquals(1, layer.clientCount());
+
+        clock.advance(TimerSettings.DEFAULT_T4_MS);
+
+        assertEquals(0, layer.clientCount());
+        layer.receiveResponse(SipResponses.create(bye, 200, null));
+        assertEquals(1, core.strayResponses.size());
+    }
+
+    @Test
+    void shouldFindTheInviteTransactionWhenACancelArrives() {
+        layer.receiveRequest(invite("z9hG4bKd"), false, wire);
+        SipMessage cancel = SipFixtures.parse(SipFixtures.request("CANCEL", "z9hG4bKd", "layer-1", 1));
+
+        layer.receiveRequest(cancel, false, wire);
+
+        assertSame(core.serverTransactions.get(0), layer.findCancelled(cancel));
+        assertEquals(2, layer.serverCount());
+        assertNull(layer.findCancelled(SipFixtures.parse(SipFixtures.request("CANCEL", "z9hG4bKe", "x", 1))));
+    }
+
+    @Test
+    void shouldMatchRetransmissionsFromAnRfc2543PeerWithoutAMagicCookie() {
+        SipMessage old = invite("oldbranch1");
+        layer.receiveRequest(old, false, wire);
+        layer.receiveRequest(invite("oldbranch1"), false, wire);
+
+        assertEquals(1, core.requests.size());
+    }
+
+    @Test
+    void shouldRefuseToSendARequestWithoutAnRfc3261Branch() {
+        assertThrows(IllegalArgumentException.class,
+                () -> layer.sendRequest(invite("nocookie"), false, wire, core));
+    }
+}
