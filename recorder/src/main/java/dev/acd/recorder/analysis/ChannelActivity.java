@@ -12,6 +12,8 @@ import java.util.List;
  * Segment ends are the end of the last speech frame: the bridge never lengthens a segment past its speech.
  */
 final class ChannelActivity {
+    /** How far back an onset may be moved to the frames that rose above the release threshold before it. */
+    static final int ONSET_LOOKBACK_MS = 100;
     private final VadSettings settings;
     private final long bridgeFrames;
     private final long minSegmentFrames;
@@ -25,12 +27,16 @@ final class ChannelActivity {
     private long speechFrames;
     private double floorSumDb;
     private long frames;
+    /** How far above the floor the last few frames were, to find where a speech onset really began. */
+    private final double[] recentExcessDb;
+    private long lastRunEnd;
 
     ChannelActivity(VadSettings settings, FrameClock clock) {
         this.settings = settings;
         this.clock = clock;
         this.bridgeFrames = settings.bridgeGapMs() / settings.frameMs();
         this.minSegmentFrames = (settings.minSegmentMs() + settings.frameMs() - 1) / settings.frameMs();
+        this.recentExcessDb = new double[Math.max(1, ONSET_LOOKBACK_MS / settings.frameMs())];
     }
 
     /** Decides frame {@code frame}; {@code otherLoudestDb} is the other channel's loudest recent frame. */
@@ -44,11 +50,26 @@ final class ChannelActivity {
             speechEnergy += Math.pow(10, energyDb / 10);
             speechFrames++;
             if (runStart < 0) {
-                runStart = frame;
+                runStart = onset(frame);
             }
         } else if (runStart >= 0) {
             endRun(frame);
         }
+        recentExcessDb[(int) (frame % recentExcessDb.length)] = energyDb - floorDb;
+    }
+
+    /**
+     * The onset threshold is crossed a little after speech starts rising (the attack of the first syllable); the
+     * segment starts from the earliest of the frames just before that stood above the release threshold.
+     */
+    private long onset(long frame) {
+        long start = frame;
+        long earliest = Math.max(lastRunEnd, frame - recentExcessDb.length);
+        while (start - 1 >= earliest && recentExcessDb[(int) ((start - 1) % recentExcessDb.length)]
+                > (settings.onsetDb() + settings.releaseDb()) / 2) {
+            start--;
+        }
+        return start;
     }
 
     private void endRun(long end) {
@@ -60,6 +81,7 @@ final class ChannelActivity {
             pendingEnd = end;
         }
         runStart = -1;
+        lastRunEnd = end;
     }
 
     private void flushPending() {

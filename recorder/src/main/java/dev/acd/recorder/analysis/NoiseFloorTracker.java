@@ -24,9 +24,13 @@ final class NoiseFloorTracker {
         this.pastMinima = new double[lookaheadFrames + 1];
     }
 
-    void push(double energyDb) {
+    /**
+     * Adds a frame: its own energy (what is decided on) and its smoothed energy (what the floor is looked for in;
+     * smoothing keeps the quietest frame of a rumbling line from being far below the line's usual level).
+     */
+    void push(double energyDb, double smoothedDb) {
         int slot = (int) (pushed % energies.length);
-        window.push(pushed, energyDb);
+        window.push(pushed, smoothedDb);
         energies[slot] = energyDb;
         pastMinima[slot] = window.minimum();
         pushed++;

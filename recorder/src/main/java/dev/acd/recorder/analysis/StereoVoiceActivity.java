@@ -7,9 +7,13 @@ import java.util.List;
  * channel's noise floor is known (a fixed look-ahead later). Memory is bounded by the floor window, not the call.
  */
 final class StereoVoiceActivity {
+    /** The noise floor is looked for in energies averaged over this many frames. */
+    static final int SMOOTHING_FRAMES = 5;
     private final NoiseFloorTracker[] floors = new NoiseFloorTracker[2];
     private final ChannelActivity[] channels = new ChannelActivity[2];
     private final double[][] recentEnergies;
+    private final double[][] recentPowers = new double[2][SMOOTHING_FRAMES];
+    private final double[] powerSums = new double[2];
     private long frames;
 
     StereoVoiceActivity(VadSettings settings, FrameClock clock) {
@@ -24,8 +28,8 @@ final class StereoVoiceActivity {
     }
 
     void accept(double leftDb, double rightDb) {
-        floors[0].push(leftDb);
-        floors[1].push(rightDb);
+        floors[0].push(leftDb, smoothed(0, leftDb));
+        floors[1].push(rightDb, smoothed(1, rightDb));
         frames++;
         decideReady(false);
     }
@@ -43,6 +47,16 @@ final class StereoVoiceActivity {
             floors[0].advance();
             floors[1].advance();
         }
+    }
+
+    /** The mean power of this channel's last few frames, in dB; needs {@code frames} not yet counted. */
+    private double smoothed(int c, double energyDb) {
+        int slot = (int) (frames % SMOOTHING_FRAMES);
+        double power = Math.pow(10, energyDb / 10);
+        powerSums[c] += power - recentPowers[c][slot];
+        recentPowers[c][slot] = power;
+        double mean = Math.max(powerSums[c], 0) / Math.min(frames + 1, SMOOTHING_FRAMES);
+        return 10 * Math.log10(Math.max(mean, 1e-10));
     }
 
     private static double loudest(double[] energies) {

@@ -17,7 +17,7 @@ package dev.acd.recorder.analysis;
 public record VadSettings(int frameMs, int floorWindowMs, double onsetDb, double releaseDb, double minSpeechDbfs,
                           int bridgeGapMs, int minSegmentMs, double crosstalkDb, int crosstalkLookbackMs) {
     /** Defaults for telephone recordings. */
-    public static final VadSettings DEFAULTS = new VadSettings(10, 4_000, 10, 6, -55, 300, 100, 24, 60);
+    public static final VadSettings DEFAULTS = new VadSettings(10, 4_000, 10, 3, -55, 300, 100, 24, 60);
 
     public VadSettings {
         if (frameMs < 5 || frameMs > 50) {

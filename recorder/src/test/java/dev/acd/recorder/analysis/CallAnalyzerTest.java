@@ -55,11 +55,18 @@ class CallAnalyzerTest {
         return call;
     }
 
-    @ParameterizedTest(name = "{0} Hz, line noise customer {1} dBFS, rep {2} dBFS")
-    @CsvSource({"8000, -72, -66", "8000, -55, -50", "8000, -46, -48", "16000, -60, -52"})
-    void shouldMeasureTalkOvertalkDeadAirAndMonologuesWithin100MsOfTheTruth(int rate, double customerNoise,
-                                                                             double repNoise) throws IOException {
-        SyntheticCall call = conversation(rate, 7, -24, -20).noise(CUSTOMER, customerNoise).noise(REP, repNoise);
+    @ParameterizedTest(name = "{0} Hz, customer line {1} at {2} dBFS, rep line white at {3} dBFS")
+    @CsvSource({"8000, white, -72, -66", "8000, white, -55, -50", "8000, white, -42, -44", "8000, rumble, -48, -60",
+            "16000, white, -60, -52", "16000, rumble, -65, -46"})
+    void shouldMeasureTalkOvertalkDeadAirAndMonologuesWithin100MsOfTheTruth(int rate, String customerLine,
+                                                                             double customerNoise, double repNoise)
+            throws IOException {
+        SyntheticCall call = conversation(rate, 7, -24, -20).noise(REP, repNoise);
+        if (customerLine.equals("rumble")) {
+            call.rumble(CUSTOMER, customerNoise);
+        } else {
+            call.noise(CUSTOMER, customerNoise);
+        }
         CallAnalysis analysis = analyzer.analyze(call.write(dir.resolve("call.wav")));
 
         assertMatchesTruth(call, analysis);
@@ -70,7 +77,7 @@ class CallAnalyzerTest {
         assertWithin(13_200, m.longestRepMonologueMs(), "the rep's three-utterance monologue");
         assertFalse(analysis.audio().oneWayAudio());
         assertFalse(analysis.audio().rep().clipping());
-        assertWithin(-20, analysis.audio().rep().speechLevelDbfs(), 3, "rep speech level");
+        assertWithin(-22, analysis.audio().rep().speechLevelDbfs(), 3, "rep speech level (syllables 0 to 6 dB under -20)");
         assertWithin(repNoise, analysis.audio().rep().noiseFloorDbfs(), 4, "rep noise floor");
     }
 
@@ -108,10 +115,10 @@ class CallAnalyzerTest {
 
     @Test
     void shouldFlagClippingOnTheChannelThatClipsAndStillFindItsSpeech() throws IOException {
-        SyntheticCall call = conversation(8_000, 13, -24, -14).noise(CUSTOMER, -60).noise(REP, -60).gain(REP, 6);
+        SyntheticCall call = conversation(8_000, 13, -20, -14).noise(CUSTOMER, -60).noise(REP, -60).gain(REP, 3);
         CallAnalysis analysis = analyzer.analyze(call.write(dir.resolve("clipped.wav")));
         assertTrue(analysis.audio().rep().clipping(), analysis.audio().toString());
-        assertTrue(analysis.audio().rep().clippedSampleRatio() > 0.01, analysis.audio().toString());
+        assertTrue(analysis.audio().rep().clippedSampleRatio() > 2 * AudioHealth.CLIPPING_RATIO, analysis.audio().toString());
         assertFalse(analysis.audio().customer().clipping(), analysis.audio().toString());
         assertEquals(0.0, analysis.audio().customer().clippedSampleRatio());
         assertMatchesTruth(call, analysis);
@@ -121,7 +128,7 @@ class CallAnalyzerTest {
     void shouldFindNoSpeechInLineNoiseThatHumsAndStepsUpMidCall() throws IOException {
         SyntheticCall call = new SyntheticCall(8_000, 40_000, 17)
                 .noise(CUSTOMER, -62).noise(CUSTOMER, -40, 15_000)
-                .noise(REP, -45).hum(REP, -42, 50).hum(CUSTOMER, -60, 60);
+                .noise(REP, -45).hum(REP, -42, 50).rumble(REP, -44).hum(CUSTOMER, -60, 60);
         CallAnalysis analysis = analyzer.analyze(call.write(dir.resolve("noise.wav")));
         assertEquals(java.util.List.of(), analysis.customerSegments());
         assertEquals(java.util.List.of(), analysis.repSegments());

@@ -52,7 +52,9 @@ final class SyntheticCall {
             if (endMs - (t + length) < 200) {
                 length = endMs - t;
             }
-            syllable(channel, t, t + length, levelDbfs, pitchHz * (0.9 + 0.2 * random.nextDouble()));
+            // Syllables vary in loudness by up to 6 dB, as stressed and unstressed ones do.
+            syllable(channel, t, t + length, levelDbfs - 6 * random.nextDouble(),
+                    pitchHz * (0.9 + 0.2 * random.nextDouble()));
             t += length;
             if (t >= endMs) {
                 return this;
@@ -98,6 +100,19 @@ final class SyntheticCall {
         double sigma = amplitude(levelDbfs);
         for (int i = sample(fromMs); i < noise[channel].length; i++) {
             noise[channel][i] = sigma * random.nextGaussian();
+        }
+        return this;
+    }
+
+    /** Rumbling line noise (Gaussian through a one-pole low-pass at about 100 Hz) at this RMS level. */
+    SyntheticCall rumble(int channel, double levelDbfs) {
+        double pole = Math.exp(-2 * Math.PI * 100.0 / rate);
+        // The gain that brings the filtered noise back to unit variance.
+        double sigma = amplitude(levelDbfs) * Math.sqrt(1 - pole * pole);
+        double y = 0;
+        for (int i = 0; i < noise[channel].length; i++) {
+            y = pole * y + sigma * random.nextGaussian();
+            noise[channel][i] += y;
         }
         return this;
     }
