@@ -14,6 +14,7 @@ import dev.acd.recorder.analysis.CallAnalyzer;
 import dev.acd.recorder.analysis.VadSettings;
 import dev.acd.recorder.scorecard.DefaultScorecard;
 import dev.acd.recorder.scorecard.QaScore;
+import dev.acd.recorder.scorecard.ReviewPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ final class QaCommand {
     /** {@code acd qa score FILE.wav}: analyses one stereo recording and prints every measure and the score. */
     @Command(name = "score", mixinStandardHelpOptions = true,
             description = "Analyses one stereo WAV recording (customer left, rep right) and prints every measure, "
-                    + "the speech segments found and the automatic score on the default scorecard, as JSON.")
+                    + "the speech segments found, the automatic score on the default scorecard and the reasons to "
+                    + "review the call (if any), as JSON.")
     static final class Score implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -51,6 +53,7 @@ final class QaCommand {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("file", recording.toString());
             report.put("score", score);
+            report.put("review", ReviewPolicy.DEFAULTS.reasons(analysis, score));
             report.put("analysis", analysis);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             spec.commandLine().getOut().println(json.writeValueAsString(report));

@@ -103,6 +103,7 @@ class QaCommandTest {
         assertTrue(total > 0 && total <= 100, run.out());
         assertEquals(8, score.get("criteria").size());
         assertEquals("REP_TALK_RATIO", score.get("criteria").get(0).get("measure").asText());
+        assertTrue(report.get("review").isArray(), run.out());
     }
 
     @Test

@@ -14,9 +14,9 @@ import dev.acd.recorder.wav.WavWriter;
  * harmonics, attack and release envelopes, a slow level wobble) with short gaps inside each utterance, over
  * Gaussian line noise, optional mains hum, crosstalk from the other channel and gain that clips.
  */
-final class SyntheticCall {
-    static final int CUSTOMER = 0;
-    static final int REP = 1;
+public final class SyntheticCall {
+    public static final int CUSTOMER = 0;
+    public static final int REP = 1;
 
     private final int rate;
     private final long durationMs;
@@ -26,7 +26,7 @@ final class SyntheticCall {
     private final double[] gain = {1, 1};
     private final List<List<SpeechSegment>> truth = List.of(new ArrayList<>(), new ArrayList<>());
 
-    SyntheticCall(int sampleRateHz, long durationMs, long seed) {
+    public SyntheticCall(int sampleRateHz, long durationMs, long seed) {
         this.rate = sampleRateHz;
         this.durationMs = durationMs;
         this.random = new Random(seed);
@@ -44,7 +44,7 @@ final class SyntheticCall {
     }
 
     /** An utterance from start to end (its true segment): syllables with gaps of 40 to 150 ms. */
-    SyntheticCall say(int channel, long startMs, long endMs, double levelDbfs, double pitchHz) {
+    public SyntheticCall say(int channel, long startMs, long endMs, double levelDbfs, double pitchHz) {
         truth.get(channel).add(new SpeechSegment(startMs, endMs));
         long t = startMs;
         while (true) {
@@ -117,7 +117,7 @@ final class SyntheticCall {
         return this;
     }
 
-    SyntheticCall noise(int channel, double levelDbfs) {
+    public SyntheticCall noise(int channel, double levelDbfs) {
         return noise(channel, levelDbfs, 0);
     }
 
@@ -174,7 +174,7 @@ final class SyntheticCall {
         return file;
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         return write(file, WavEncoding.PCM_16);
     }
 }
