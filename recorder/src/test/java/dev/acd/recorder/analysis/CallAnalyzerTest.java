@@ -138,6 +138,35 @@ class CallAnalyzerTest {
     }
 
     @Test
+    void shouldFindSpeechThatStartsWithTheRecordingAndRunsToItsEnd() throws IOException {
+        SyntheticCall call = new SyntheticCall(8_000, 12_000, 19)
+                .say(REP, 0, 2_500, -20, REP_PITCH_HZ)
+                .say(CUSTOMER, 3_000, 6_000, -24, CUSTOMER_PITCH_HZ)
+                .say(REP, 6_500, 12_000, -20, REP_PITCH_HZ)
+                .noise(CUSTOMER, -50).noise(REP, -56);
+        CallAnalysis analysis = analyzer.analyze(call.write(dir.resolve("edges.wav")));
+        assertMatchesTruth(call, analysis);
+        assertEquals(0L, analysis.conversation().repFirstWordsMs());
+        assertEquals(12_000, analysis.repSegments().get(1).endMs());
+    }
+
+    @Test
+    void shouldKeepAMinuteLongMonologueAsOneTurnOverALoudLine() throws IOException {
+        SyntheticCall call = new SyntheticCall(8_000, 90_000, 23).say(CUSTOMER, 1_000, 3_000, -24, CUSTOMER_PITCH_HZ);
+        // Utterances of 5 to 9 s with breaths of 400 ms: the noise floor must not climb onto the speech.
+        long t = 3_500;
+        for (int i = 0; t < 75_000; i++) {
+            long length = 5_000 + (i * 1_700) % 4_000;
+            call.say(REP, t, t + length, -20, REP_PITCH_HZ);
+            t += length + 400;
+        }
+        call.say(CUSTOMER, t + 500, t + 3_000, -24, CUSTOMER_PITCH_HZ).noise(CUSTOMER, -48).noise(REP, -42);
+        CallAnalysis analysis = analyzer.analyze(call.write(dir.resolve("monologue.wav")));
+        assertMatchesTruth(call, analysis);
+        assertWithin(t - 400 - 3_500, analysis.conversation().longestRepMonologueMs(), "the minute-long monologue");
+    }
+
+    @Test
     void shouldRefuseAMonoRecordingSayingWhichChannelsItNeeds() throws IOException {
         Path mono = dir.resolve("mono.wav");
         try (WavWriter writer = WavWriter.create(mono, WavEncoding.PCM_16, 1, 8_000)) {

@@ -110,6 +110,28 @@ class WavReaderTest {
     }
 
     @Test
+    void shouldReadPcmInsideWaveFormatExtensible() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(12 + 48 + 8 + 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(40).putShort((short) 0xFFFE).putShort((short) 2).putInt(16_000)
+                .putInt(64_000).putShort((short) 4).putShort((short) 16)
+                .putShort((short) 22).putShort((short) 16).putInt(3)
+                // KSDATAFORMAT_SUBTYPE_PCM: format tag 1 in the GUID's first two bytes.
+                .putShort((short) 1).put(new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
+                        (byte) 0x9B, 0x71});
+        b.put("data".getBytes()).putInt(8).putShort((short) 1).putShort((short) -1).putShort((short) 2)
+                .putShort((short) -2);
+        Path file = dir.resolve("extensible.wav");
+        Files.write(file, b.array());
+        try (WavReader reader = WavReader.open(file)) {
+            assertEquals(new WavFormat(WavEncoding.PCM_16, 2, 16_000, 8), reader.format());
+        }
+        short[][] read = readAll(file, 2, 2);
+        assertArrayEquals(new short[] {1, 2}, read[0]);
+        assertArrayEquals(new short[] {-1, -2}, read[1]);
+    }
+
+    @Test
     void shouldNameTheFileAndTheProblemForWhatItCannotRead() throws IOException {
         Path text = dir.resolve("notes.wav");
         Files.writeString(text, "hello, this is not audio");
