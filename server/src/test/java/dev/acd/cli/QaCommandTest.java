@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.acd.core.event.CallAnswered;
+import dev.acd.core.event.RecordingReady;
+import dev.acd.core.journal.Journal;
+import dev.acd.core.journal.JournalSettings;
 import dev.acd.recorder.wav.WavEncoding;
 import dev.acd.recorder.wav.WavWriter;
 import picocli.CommandLine;
@@ -104,6 +109,33 @@ class QaCommandTest {
         assertEquals(8, score.get("criteria").size());
         assertEquals("REP_TALK_RATIO", score.get("criteria").get(0).get("measure").asText());
         assertTrue(report.get("review").isArray(), run.out());
+    }
+
+    @Test
+    void shouldRescoreTheRecordingsOfAPeriodFromTheJournalWithProgress(@TempDir Path dir) throws IOException {
+        Path wav = call(dir.resolve("call.wav"));
+        Path journalDir = dir.resolve("journal");
+        long t = java.time.Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
+        try (Journal journal = Journal.open(new JournalSettings(journalDir, JournalSettings.KEEP_FOREVER))) {
+            journal.append(new CallAnswered(t, 1, "rep-ann"));
+            journal.append(new RecordingReady(t + 20_000, 1, wav.toString(), 20_000));
+            journal.append(new CallAnswered(t + 30_000, 2, "rep-bob"));
+            journal.append(new RecordingReady(t + 50_000, 2, dir.resolve("absent.wav").toString(), 20_000));
+            journal.append(new CallAnswered(t + 3_600_000, 3, "rep-cy"));
+            journal.append(new RecordingReady(t + 3_620_000, 3, wav.toString(), 20_000));
+        }
+        Run run = acd("qa", "rescore", "--journal", journalDir.toString(), "--from", "2026-11-23T10:00:00Z",
+                "--to", "2026-11-23T11:00:00Z", "--threads", "2");
+        assertEquals(1, run.exitCode(), "one recording of the period could not be scored: " + run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(1, lines.size(), "call 3 is after the period: " + run.out());
+        JsonNode scored = new ObjectMapper().readTree(lines.get(0));
+        assertEquals(1, scored.get("callId").asLong());
+        assertEquals("rep-ann", scored.get("repId").asText());
+        assertEquals("default", scored.get("scorecard").asText());
+        assertTrue(scored.get("score").asInt() > 0, lines.get(0));
+        assertTrue(run.err().contains("call 2: ") && run.err().contains("absent.wav"), run.err());
+        assertTrue(run.err().contains("rescoring [" + "#".repeat(30) + "] 2/2, 1 failed"), run.err());
     }
 
     @Test
