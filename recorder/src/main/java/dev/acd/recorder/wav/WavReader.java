@@ -21,6 +21,8 @@ public final class WavReader implements AutoCloseable {
     public static final int MAX_SAMPLE_RATE_HZ = 48_000;
     private static final int BUFFER_BYTES = 64 * 1024;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
+    /** Real 'fmt ' chunks are 16 to 40 bytes; anything near the buffer's size is a corrupt header. */
+    private static final int MAX_FMT_BYTES = 1024;
     private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
 
     private final Path file;
@@ -159,8 +161,8 @@ public final class WavReader implements AutoCloseable {
             String id = fourCc();
             long size = readUint32();
             if (id.equals("fmt ")) {
-                if (size < 16) {
-                    throw problem("'fmt ' chunk of " + size + " bytes, expected at least 16");
+                if (size < 16 || size > MAX_FMT_BYTES) {
+                    throw problem("'fmt ' chunk of " + size + " bytes, expected 16 to " + MAX_FMT_BYTES);
                 }
                 need((int) size, "'fmt ' chunk");
                 int tag = readUint16();

@@ -141,6 +141,11 @@ class WavReaderTest {
         assertProblem(header(1, 1, 4_000, 2, 16, new byte[0]), "sample rate 4000 Hz is not supported");
         assertProblem(header(3, 1, 8_000, 4, 32, new byte[0]), "format tag 3 is not supported");
         assertProblem(header(1, 2, 8_000, 2, 16, new byte[0]), "block align 2 does not match 2 channels");
+        Path hugeFmt = header(1, 1, 8_000, 2, 16, new byte[0]);
+        byte[] bytes = Files.readAllBytes(hugeFmt);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 0x7FFF_0000);
+        Files.write(hugeFmt, bytes);
+        assertProblem(hugeFmt, "'fmt ' chunk of 2147418112 bytes, expected 16 to 1024");
         Path tiny = dir.resolve("tiny.wav");
         Files.write(tiny, new byte[] {'R', 'I'});
         assertProblem(tiny, "tiny.wav: too short for a WAV file (2 bytes)");
