@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Contact-center call distribution: routing, journal, statistics.",
         subcommands = {SimulateCommand.class, CheckConfigCommand.class, StatsCommand.class, ExplainCommand.class,
                 HashPasswordCommand.class,
+                QaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

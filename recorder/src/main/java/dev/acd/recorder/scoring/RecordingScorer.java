@@ -1,0 +1,106 @@
+package dev.acd.recorder.scoring;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.acd.core.event.QaScored;
+import dev.acd.core.event.RecordingReady;
+import dev.acd.core.time.Clock;
+import dev.acd.recorder.analysis.CallAnalysis;
+import dev.acd.recorder.analysis.CallAnalyzer;
+import dev.acd.recorder.scorecard.QaScore;
+import dev.acd.recorder.scorecard.ReviewPolicy;
+import dev.acd.recorder.scorecard.ReviewReason;
+import dev.acd.recorder.scorecard.Scorecard;
+
+/**
+ * Scores finished recordings on its own worker pool, so analysis never runs on a call's event loop or the router
+ * thread. Each {@link #submit} is queued without limit (a backlog after a restart is just a long queue); results and
+ * failures go to the {@link Listener} on a worker thread, which must hand them on (e.g. publish the
+ * {@code QaScored} event) rather than block. Thread-safe.
+ */
+public final class RecordingScorer implements AutoCloseable {
+    /** Receives results on worker threads. */
+    public interface Listener {
+        void scored(ScoredCall call);
+
+        /** A recording could not be scored (missing, unreadable, not stereo); the message says which and why. */
+        void failed(RecordingReady recording, Exception failure);
+    }
+
+    private static final long CLOSE_WAIT_SECONDS = 60;
+
+    private final CallAnalyzer analyzer;
+    private final Scorecard scorecard;
+    private final ReviewPolicy review;
+    private final Clock clock;
+    private final Listener listener;
+    private final ExecutorService workers;
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong scored = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    public RecordingScorer(CallAnalyzer analyzer, Scorecard scorecard, ReviewPolicy review, Clock clock, int threads,
+                           Listener listener) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("QA workers must be at least 1, got " + threads);
+        }
+        this.analyzer = analyzer;
+        this.scorecard = scorecard;
+        this.review = review;
+        this.clock = clock;
+        this.listener = listener;
+        AtomicInteger number = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread t = new Thread(task, "qa-worker-" + number.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Queues a recording for scoring; {@code repId} is the rep who took the call (from the journal). */
+    public void submit(RecordingReady recording, String repId) {
+        submitted.incrementAndGet();
+        workers.execute(() -> score(recording, repId));
+    }
+
+    private void score(RecordingReady recording, String repId) {
+        ScoredCall result;
+        try {
+            CallAnalysis analysis = analyzer.analyze(Path.of(recording.path()));
+            QaScore score = scorecard.score(analysis);
+            List<ReviewReason> reasons = review.reasons(analysis, score);
+            QaScored event = new QaScored(clock.millis(), recording.callId(), repId, scorecard.name(),
+                    score.rounded(), false);
+            result = new ScoredCall(recording, analysis, score, reasons, event);
+        } catch (Exception e) {
+            failed.incrementAndGet();
+            listener.failed(recording, e);
+            return;
+        }
+        scored.incrementAndGet();
+        listener.scored(result);
+    }
+
+    public ScoringProgress progress() {
+        long done = scored.get() + failed.get();
+        long all = submitted.get();
+        return new ScoringProgress(all, scored.get(), failed.get(), all - done);
+    }
+
+    /** Stops taking recordings and waits (up to a minute) for the queued ones to be scored. */
+    @Override
+    public void close() throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+        }
+    }
+}

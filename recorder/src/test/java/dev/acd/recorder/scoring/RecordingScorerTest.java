@@ -1,0 +1,81 @@
+package dev.acd.recorder.scoring;
+
+import static dev.acd.recorder.analysis.SyntheticCall.CUSTOMER;
+import static dev.acd.recorder.analysis.SyntheticCall.REP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.acd.core.event.QaScored;
+import dev.acd.core.event.RecordingReady;
+import dev.acd.core.time.ManualClock;
+import dev.acd.recorder.analysis.CallAnalyzer;
+import dev.acd.recorder.analysis.SyntheticCall;
+import dev.acd.recorder.scorecard.DefaultScorecard;
+import dev.acd.recorder.scorecard.ReviewPolicy;
+import dev.acd.recorder.scorecard.ReviewReason;
+
+class RecordingScorerTest {
+    private static final long NOW = 1_795_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private final Map<Long, ScoredCall> scored = new ConcurrentHashMap<>();
+    private final Map<Long, Exception> failed = new ConcurrentHashMap<>();
+
+    @Test
+    void shouldScoreEveryRecordingOffTheCallerThreadAndReportFailuresWithoutStopping() throws Exception {
+        Path good = new SyntheticCall(8_000, 20_000, 1)
+                .say(REP, 500, 3_000, -20, 120).say(CUSTOMER, 3_500, 7_000, -24, 210)
+                .say(REP, 7_400, 12_000, -20, 120).say(CUSTOMER, 12_500, 16_000, -24, 210)
+                .noise(CUSTOMER, -60).noise(REP, -60).write(dir.resolve("good.wav"));
+        Path oneWay = new SyntheticCall(8_000, 20_000, 2)
+                .say(REP, 500, 3_000, -20, 120).say(REP, 6_000, 9_000, -20, 120)
+                .noise(CUSTOMER, -55).noise(REP, -60).write(dir.resolve("one-way.wav"));
+        CountDownLatch done = new CountDownLatch(3);
+        Thread caller = Thread.currentThread();
+        RecordingScorer.Listener listener = new RecordingScorer.Listener() {
+            @Override
+            public void scored(ScoredCall call) {
+                assertTrue(Thread.currentThread() != caller);
+                scored.put(call.recording().callId(), call);
+                done.countDown();
+            }
+
+            @Override
+            public void failed(RecordingReady recording, Exception failure) {
+                failed.put(recording.callId(), failure);
+                done.countDown();
+            }
+        };
+        RecordingScorer scorer = new RecordingScorer(new CallAnalyzer(), DefaultScorecard.create(),
+                ReviewPolicy.DEFAULTS, new ManualClock(NOW), 2, listener);
+        try {
+            scorer.submit(new RecordingReady(NOW - 5, 1, good.toString(), 20_000), "rep-ann");
+            scorer.submit(new RecordingReady(NOW - 4, 2, dir.resolve("lost.wav").toString(), 20_000), "rep-bob");
+            scorer.submit(new RecordingReady(NOW - 3, 3, oneWay.toString(), 20_000), "rep-cy");
+            assertTrue(done.await(10, TimeUnit.SECONDS), "all three recordings handled");
+        } finally {
+            scorer.close();
+        }
+
+        ScoredCall first = scored.get(1L);
+        assertEquals(new QaScored(NOW, 1, "rep-ann", "default", first.score().rounded(), false), first.event());
+        assertEquals(List.of(), first.review(), first.score().toString());
+        assertTrue(failed.get(2L).getMessage().contains("lost.wav"), failed.get(2L).getMessage());
+        assertTrue(scored.get(3L).review().contains(ReviewReason.ONE_WAY_AUDIO), scored.get(3L).review().toString());
+        assertEquals("rep-cy", scored.get(3L).event().repId());
+        assertEquals(new ScoringProgress(3, 2, 1, 0), scorer.progress());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.acd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.acd.core.event.CallAnswered;
+import dev.acd.core.event.RecordingReady;
+import dev.acd.core.journal.Journal;
+import dev.acd.core.journal.JournalSettings;
+import dev.acd.recorder.wav.WavEncoding;
+import dev.acd.recorder.wav.WavWriter;
+import picocli.CommandLine;
+
+/** {@code acd qa score} on a recording synthesised in the test, as a user runs it. */
+class QaCommandTest {
+    private static final int RATE_HZ = 8_000;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run acd(String... args) {
+        CommandLine commandLine = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * 20 s: the rep speaks 1-4 s and 10-13 s, the customer 5-8 s and 14-18 s; voiced bursts (a pitch and its
+     * harmonics, 200 ms syllables, 60 ms gaps) over line noise at -60 dBFS.
+     */
+    private static Path call(Path file) throws IOException {
+        int n = 20 * RATE_HZ;
+        short[][] samples = new short[2][n];
+        Random random = new Random(1);
+        double[][] stereo = new double[2][n];
+        speak(stereo[1], 1_000, 4_000, 120);
+        speak(stereo[1], 10_000, 13_000, 120);
+        speak(stereo[0], 5_000, 8_000, 200);
+        speak(stereo[0], 14_000, 18_000, 200);
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < n; i++) {
+                samples[c][i] = (short) Math.round(stereo[c][i] + 33 * random.nextGaussian());
+            }
+        }
+        try (WavWriter writer = WavWriter.create(file, WavEncoding.PCM_16, 2, RATE_HZ)) {
+            writer.write(samples, 0, n);
+        }
+        return file;
+    }
+
+    private static void speak(double[] channel, long fromMs, long toMs, double pitchHz) {
+        for (long syllable = fromMs; syllable < toMs; syllable += 260) {
+            int from = (int) (syllable * RATE_HZ / 1000);
+            int to = (int) (Math.min(syllable + 200, toMs) * RATE_HZ / 1000);
+            for (int i = from; i < to; i++) {
+                double envelope = Math.min(1, Math.min(i - from, to - i) / 80.0);
+                double t = (double) i / RATE_HZ;
+                double value = 0;
+                for (int k = 1; k * pitchHz < 3_400; k++) {
+                    value += Math.sin(2 * Math.PI * k * pitchHz * t) / k;
+                }
+                channel[i] += 2_500 * envelope * value;
+            }
+        }
+    }
+
+    @Test
+    void shouldPrintEveryMeasureAndTheScoreOfARecordingAsJson(@TempDir Path dir) throws IOException {
+        Path wav = call(dir.resolve("call.wav"));
+        Run run = acd("qa", "score", wav.toString(), "--dead-air-seconds", "1.5");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(wav.toString(), report.get("file").asText());
+
+        JsonNode analysis = report.get("analysis");
+        assertEquals(20_000, analysis.get("durationMs").asLong());
+        JsonNode talk = analysis.get("conversation");
+        assertEquals(6_000, talk.get("repTalkMs").asDouble(), 100, run.out());
+        assertEquals(7_000, talk.get("customerTalkMs").asDouble(), 100, run.out());
+        assertEquals(1_000, talk.get("repFirstWordsMs").asDouble(), 100, run.out());
+        assertEquals(1, talk.get("deadAirCount").asInt(), "only the 2 s pause (8 to 10 s) is over 1.5 s: " + run.out());
+        assertEquals(4, talk.get("turnCount").asInt(), run.out());
+        assertEquals(2, analysis.get("repSegments").size(), run.out());
+        assertFalse(analysis.get("audio").get("oneWayAudio").asBoolean());
+
+        JsonNode score = report.get("score");
+        assertEquals("default", score.get("scorecard").asText());
+        double total = score.get("total").asDouble();
+        assertTrue(total > 0 && total <= 100, run.out());
+        assertEquals(8, score.get("criteria").size());
+        assertEquals("REP_TALK_RATIO", score.get("criteria").get(0).get("measure").asText());
+        assertTrue(report.get("review").isArray(), run.out());
+    }
+
+    @Test
+    void shouldRescoreTheRecordingsOfAPeriodFromTheJournalWithProgress(@TempDir Path dir) throws IOException {
+        Path wav = call(dir.resolve("call.wav"));
+        Path journalDir = dir.resolve("journal");
+        long t = java.time.Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
+        try (Journal journal = Journal.open(new JournalSettings(journalDir, JournalSettings.KEEP_FOREVER))) {
+            journal.append(new CallAnswered(t, 1, "rep-ann"));
+            journal.append(new RecordingReady(t + 20_000, 1, wav.toString(), 20_000));
+            journal.append(new CallAnswered(t + 30_000, 2, "rep-bob"));
+            journal.append(new RecordingReady(t + 50_000, 2, dir.resolve("absent.wav").toString(), 20_000));
+            journal.append(new CallAnswered(t + 3_600_000, 3, "rep-cy"));
+            journal.append(new RecordingReady(t + 3_620_000, 3, wav.toString(), 20_000));
+        }
+        Run run = acd("qa", "rescore", "--journal", journalDir.toString(), "--from", "2026-11-23T10:00:00Z",
+                "--to", "2026-11-23T11:00:00Z", "--threads", "2");
+        assertEquals(1, run.exitCode(), "one recording of the period could not be scored: " + run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(1, lines.size(), "call 3 is after the period: " + run.out());
+        JsonNode scored = new ObjectMapper().readTree(lines.get(0));
+        assertEquals(1, scored.get("callId").asLong());
+        assertEquals("rep-ann", scored.get("repId").asText());
+        assertEquals("default", scored.get("scorecard").asText());
+        assertTrue(scored.get("score").asInt() > 0, lines.get(0));
+        assertTrue(run.err().contains("call 2: ") && run.err().contains("absent.wav"), run.err());
+        assertTrue(run.err().contains("rescoring [" + "#".repeat(30) + "] 2/2, 1 failed"), run.err());
+    }
+
+    @Test
+    void shouldSayWhatIsWrongWithAFileItCannotScore(@TempDir Path dir) throws IOException {
+        Path text = dir.resolve("notes.wav");
+        Files.writeString(text, "not audio at all");
+        Run notWav = acd("qa", "score", text.toString());
+        assertEquals(2, notWav.exitCode());
+        assertTrue(notWav.err().contains(text + ": not a RIFF file"), notWav.err());
+
+        Run missing = acd("qa", "score", dir.resolve("absent.wav").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("absent.wav: no such file"), missing.err());
+
+        Run noSubcommand = acd("qa");
+        assertEquals(2, noSubcommand.exitCode());
+        assertTrue(noSubcommand.err().contains("score"), noSubcommand.err());
+    }
+}
