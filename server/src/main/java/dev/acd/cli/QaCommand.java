@@ -109,11 +109,9 @@ final class QaCommand {
             List<Pending> pending = new ArrayList<>();
             try (Journal opened = journal.open()) {
                 ZoneId in = JournalOption.zone(zone, opened);
-                long fromAt = from == null ? Long.MIN_VALUE : TimeArgument.parse(from, in, "--from");
-                long toAt = to == null ? Long.MAX_VALUE : TimeArgument.parse(to, in, "--to");
-                if (fromAt >= toAt) {
-                    throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
-                }
+                TimeArgument.Range range = TimeArgument.range(from, to, in);
+                long fromAt = range.fromAt();
+                long toAt = range.toAt();
                 Map<Long, String> answeredBy = new HashMap<>();
                 try (JournalReader reader = opened.readFromStart()) {
                     for (Event event = reader.next(); event != null; event = reader.next()) {

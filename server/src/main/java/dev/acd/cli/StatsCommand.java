@@ -46,16 +46,11 @@ final class StatsCommand implements Callable<Integer> {
         ReportFormat reportFormat = SimulateCommand.format(format);
         var grouping = SimulateCommand.grouping(by);
         StatsProjection stats;
-        Long fromAt;
-        Long toAt;
+        TimeArgument.Range range;
         long events = 0;
         try (Journal opened = journal.open()) {
             ZoneId in = JournalOption.zone(zone, opened);
-            fromAt = from == null ? null : TimeArgument.parse(from, in, "--from");
-            toAt = to == null ? null : TimeArgument.parse(to, in, "--to");
-            if (fromAt != null && toAt != null && fromAt >= toAt) {
-                throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
-            }
+            range = TimeArgument.range(from, to, in);
             stats = new StatsProjection(in);
             try (JournalReader reader = opened.readFromStart()) {
                 for (Event event = reader.next(); event != null; event = reader.next()) {
@@ -70,9 +65,10 @@ final class StatsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Report report = fromAt == null && toAt == null ? stats.report(grouping)
-                : stats.report(grouping, fromAt == null ? Long.MIN_VALUE / 2 : fromAt,
-                toAt == null ? stats.latestAt() + 1 : toAt);
+        // An open end stops at the journal's first or last event (the projection widens to whole intervals).
+        Report report = range.open() ? stats.report(grouping)
+                : stats.report(grouping, Math.max(range.fromAt(), Long.MIN_VALUE / 2),
+                Math.min(range.toAt(), stats.latestAt() + 1));
         reportFormat.print(report, metrics, out);
         return 0;
     }

@@ -1,12 +1,12 @@
 package dev.acd.cli;
 
+import static dev.acd.cli.AcdCli.acd;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,23 +21,10 @@ import picocli.CommandLine;
 
 /** The acd commands as a user runs them: arguments in, exit code and printed text out. */
 class CommandLineTest {
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run acd(String... args) {
-        CommandLine commandLine = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void shouldSimulateADayThenReadItsJournalBackForStatsAndExplanations(@TempDir Path dir) throws IOException {
         Path journal = dir.resolve("journal");
-        Run simulate = acd("simulate", "--hours", "24", "--seed", "11", "--date", "2026-11-23",
+        AcdCli.Run simulate = acd("simulate", "--hours", "24", "--seed", "11", "--date", "2026-11-23",
                 "--journal", journal.toString(), "--format", "json");
         assertEquals(0, simulate.exitCode(), simulate.err());
         JsonNode report = new ObjectMapper().readTree(simulate.out());
@@ -47,7 +34,7 @@ class CommandLineTest {
         assertTrue(total.get("offered").asDouble() > 100, simulate.out());
         assertEquals("ratio", report.get("units").get("service_level").asText());
 
-        Run stats = acd("stats", "--journal", journal.toString(), "--by", "rep", "--format", "csv",
+        AcdCli.Run stats = acd("stats", "--journal", journal.toString(), "--by", "rep", "--format", "csv",
                 "--zone", "America/New_York");
         assertEquals(0, stats.exitCode(), stats.err());
         List<String> lines = stats.out().lines().toList();
@@ -55,19 +42,19 @@ class CommandLineTest {
         assertTrue(lines.size() > 10, "a row per rep and the totals");
         assertTrue(lines.get(lines.size() - 1).startsWith("total,"));
 
-        Run byDay = acd("stats", "--journal", journal.toString(), "--by", "day", "--format", "csv");
+        AcdCli.Run byDay = acd("stats", "--journal", journal.toString(), "--by", "day", "--format", "csv");
         assertEquals(List.of("day", "2026-11-23", "total"),
                 byDay.out().lines().map(l -> l.substring(0, l.indexOf(','))).toList(),
                 "days are counted in the center's zone recorded in the journal, not UTC");
 
-        Run byInterval = acd("stats", "--journal", journal.toString(), "--by", "interval",
+        AcdCli.Run byInterval = acd("stats", "--journal", journal.toString(), "--by", "interval",
                 "--from", "2026-11-23T10:00", "--to", "2026-11-23T11:00", "--zone", "America/New_York");
         assertEquals(0, byInterval.exitCode(), byInterval.err());
         assertEquals(4, byInterval.out().lines().filter(l -> l.startsWith("2026-11-23T1")).count(),
                 "four 15-minute intervals:\n" + byInterval.out());
 
         long callId = firstOfferedCall(journal);
-        Run explain = acd("explain", "--journal", journal.toString(), Long.toString(callId));
+        AcdCli.Run explain = acd("explain", "--journal", journal.toString(), Long.toString(callId));
         assertEquals(0, explain.exitCode(), explain.err());
         assertTrue(explain.out().contains("CallOffered to "), explain.out());
         assertTrue(explain.out().contains("why: "), explain.out());
@@ -100,7 +87,7 @@ class CommandLineTest {
                     number: "+15550100"
                     queue: nowhere
                 """);
-        Run check = acd("check-config", broken.toString());
+        AcdCli.Run check = acd("check-config", broken.toString());
         assertEquals(1, check.exitCode());
         List<String> problems = check.err().lines().filter(l -> l.startsWith(broken.toString() + ":")).toList();
         assertTrue(problems.size() >= 2, check.err());
@@ -114,7 +101,7 @@ class CommandLineTest {
         Path yaml = dir.resolve("acd.yaml");
         copy("dev/acd/config/default/acd.yaml", yaml);
         copy("dev/acd/config/default/customers.csv", dir.resolve("customers.csv"));
-        Run check = acd("check-config", yaml.toString());
+        AcdCli.Run check = acd("check-config", yaml.toString());
         assertEquals(0, check.exitCode(), check.err());
         assertTrue(check.out().contains("is valid"), check.out());
     }
@@ -130,7 +117,7 @@ class CommandLineTest {
         java.io.InputStream stdin = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream("Circle of Life\n".getBytes()));
-            Run hash = acd("hash-password", "Mufasa", "--realm", "http-auth@example.org");
+            AcdCli.Run hash = acd("hash-password", "Mufasa", "--realm", "http-auth@example.org");
             assertEquals(0, hash.exitCode(), hash.err());
             // HA1 of the RFC 7616 section 3.9.1 example user, realm and password.
             assertTrue(hash.out().contains("md5: 3d78807defe7de2157e2b0b6573a855f"), hash.out());
@@ -142,24 +129,24 @@ class CommandLineTest {
 
     @Test
     void shouldSayWhatIsWrongWithBadArguments(@TempDir Path dir) {
-        Run missing = acd("stats", "--journal", dir.resolve("absent").toString());
+        AcdCli.Run missing = acd("stats", "--journal", dir.resolve("absent").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("absent is not a directory"), missing.err());
 
-        Run badGrouping = acd("simulate", "--hours", "1", "--by", "team", "--journal", dir.resolve("j").toString());
+        AcdCli.Run badGrouping = acd("simulate", "--hours", "1", "--by", "team", "--journal", dir.resolve("j").toString());
         assertEquals(2, badGrouping.exitCode());
         assertTrue(badGrouping.err().contains("'team' is not one of rep, queue"), badGrouping.err());
 
-        Run noHours = acd("simulate", "--hours", "0", "--journal", dir.resolve("none").toString());
+        AcdCli.Run noHours = acd("simulate", "--hours", "0", "--journal", dir.resolve("none").toString());
         assertEquals(2, noHours.exitCode());
         assertTrue(noHours.err().contains("--hours must be more than 0"), noHours.err());
 
-        Run backwards = acd("stats", "--journal", dir.toString(), "--from", "2026-11-23T10:00", "--to", "2026-11-23T09:00");
+        AcdCli.Run backwards = acd("stats", "--journal", dir.toString(), "--from", "2026-11-23T10:00", "--to", "2026-11-23T09:00");
         assertEquals(2, backwards.exitCode());
         assertTrue(backwards.err().contains("--from 2026-11-23T10:00 is not before --to 2026-11-23T09:00"),
                 backwards.err());
 
-        Run badTime = acd("stats", "--journal", dir.toString(), "--from", "yesterday");
+        AcdCli.Run badTime = acd("stats", "--journal", dir.toString(), "--from", "yesterday");
         assertEquals(2, badTime.exitCode());
         assertTrue(badTime.err().contains("--from: cannot read 'yesterday'"), badTime.err());
     }

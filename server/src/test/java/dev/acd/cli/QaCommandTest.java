@@ -1,12 +1,12 @@
 package dev.acd.cli;
 
+import static dev.acd.cli.AcdCli.acd;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,24 +24,10 @@ import dev.acd.core.journal.Journal;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.recorder.wav.WavEncoding;
 import dev.acd.recorder.wav.WavWriter;
-import picocli.CommandLine;
 
 /** {@code acd qa score} on a recording synthesised in the test, as a user runs it. */
 class QaCommandTest {
     private static final int RATE_HZ = 8_000;
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run acd(String... args) {
-        CommandLine commandLine = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /**
      * 20 s: the rep speaks 1-4 s and 10-13 s, the customer 5-8 s and 14-18 s; voiced bursts (a pitch and its
@@ -86,7 +72,7 @@ class QaCommandTest {
     @Test
     void shouldPrintEveryMeasureAndTheScoreOfARecordingAsJson(@TempDir Path dir) throws IOException {
         Path wav = call(dir.resolve("call.wav"));
-        Run run = acd("qa", "score", wav.toString(), "--dead-air-seconds", "1.5");
+        AcdCli.Run run = acd("qa", "score", wav.toString(), "--dead-air-seconds", "1.5");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(wav.toString(), report.get("file").asText());
@@ -124,7 +110,7 @@ class QaCommandTest {
             journal.append(new CallAnswered(t + 3_600_000, 3, "rep-cy"));
             journal.append(new RecordingReady(t + 3_620_000, 3, wav.toString(), 20_000));
         }
-        Run run = acd("qa", "rescore", "--journal", journalDir.toString(), "--from", "2026-11-23T10:00:00Z",
+        AcdCli.Run run = acd("qa", "rescore", "--journal", journalDir.toString(), "--from", "2026-11-23T10:00:00Z",
                 "--to", "2026-11-23T11:00:00Z", "--threads", "2");
         assertEquals(1, run.exitCode(), "one recording of the period could not be scored: " + run.err());
         List<String> lines = run.out().lines().toList();
@@ -142,15 +128,15 @@ class QaCommandTest {
     void shouldSayWhatIsWrongWithAFileItCannotScore(@TempDir Path dir) throws IOException {
         Path text = dir.resolve("notes.wav");
         Files.writeString(text, "not audio at all");
-        Run notWav = acd("qa", "score", text.toString());
+        AcdCli.Run notWav = acd("qa", "score", text.toString());
         assertEquals(2, notWav.exitCode());
         assertTrue(notWav.err().contains(text + ": not a RIFF file"), notWav.err());
 
-        Run missing = acd("qa", "score", dir.resolve("absent.wav").toString());
+        AcdCli.Run missing = acd("qa", "score", dir.resolve("absent.wav").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("absent.wav: no such file"), missing.err());
 
-        Run noSubcommand = acd("qa");
+        AcdCli.Run noSubcommand = acd("qa");
         assertEquals(2, noSubcommand.exitCode());
         assertTrue(noSubcommand.err().contains("score"), noSubcommand.err());
     }

@@ -191,15 +191,15 @@ class SipStreamCodecTest {
     @Test
     void shouldCloseTheConnectionWhenItStaysIdle() throws Exception {
         EmbeddedChannel idle = new EmbeddedChannel(new TcpChannelInitializer(new SipMessageParser(),
-                new SipInboundHandler(listener, counters), 1));
+                new SipInboundHandler(listener, counters), 30_000));
 
-        // EmbeddedChannel runs scheduled tasks only when asked; wait on the idle timer's own deadline, no sleep
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (idle.isActive() && System.nanoTime() < deadline) {
-            idle.runPendingTasks();
-            idle.runScheduledPendingTasks();
-            Thread.onSpinWait();
-        }
+        // The channel's own clock moves, not the wall clock: just short of the timeout the connection stays.
+        idle.freezeTime();
+        idle.advanceTimeBy(29_900, TimeUnit.MILLISECONDS);
+        idle.runScheduledPendingTasks();
+        assertTrue(idle.isActive(), "still inside the 30 s idle timeout");
+        idle.advanceTimeBy(200, TimeUnit.MILLISECONDS);
+        idle.runScheduledPendingTasks();
 
         assertFalse(idle.isActive());
     }
