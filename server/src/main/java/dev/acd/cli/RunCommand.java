@@ -1,0 +1,56 @@
+package dev.acd.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.acd.config.AcdConfig;
+import dev.acd.core.journal.JournalSettings;
+import dev.acd.core.time.Clock;
+import dev.acd.router.pipeline.PipelineSettings;
+import dev.acd.runtime.AcdServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code acd run}: the server for real, on a configuration, until it is stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the server: rebuilds the router from the journal (closing calls a crash left open), "
+                + "then routes until stopped with Ctrl-C or SIGTERM.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ConfigOption config = new ConfigOption();
+    @Option(names = "--journal", paramLabel = "DIR",
+            description = "journal directory (default: the configuration's journal directory)")
+    Path journalDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AcdConfig acd = config.load();
+        JournalSettings journal = journalDir == null ? acd.journal()
+                : new JournalSettings(journalDir, acd.journal().retentionDays());
+        CountDownLatch stopped = new CountDownLatch(1);
+        AcdServer server = AcdServer.start(acd, journal, Clock.SYSTEM, PipelineSettings.DEFAULT);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "acd-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        AcdServer.StartReport report = server.startReport();
+        out.printf("acd running on %s%n", acd.source());
+        out.printf("  journal    %s (%,d events replayed, %d live calls closed as lost)%n", journal.dir(),
+                report.eventsReplayed(), report.callsClosedAsLost());
+        out.printf("  routing    %d reps, %d queues, %d lines; configuration version %d%s%n",
+                acd.model().reps().size(), acd.model().queues().size(), acd.model().lines().size(),
+                report.configVersion(), report.newConfiguration() ? " (new)" : "");
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

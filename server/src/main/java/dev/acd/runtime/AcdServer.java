@@ -1,0 +1,150 @@
+package dev.acd.runtime;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.acd.config.AcdConfig;
+import dev.acd.core.command.CommandSubscriber;
+import dev.acd.core.event.ConfigChanged;
+import dev.acd.core.event.Event;
+import dev.acd.core.event.EventPublisher;
+import dev.acd.core.journal.Journal;
+import dev.acd.core.journal.JournalSettings;
+import dev.acd.core.time.Clock;
+import dev.acd.router.pipeline.PipelineSettings;
+import dev.acd.router.pipeline.RouterPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server's spine: the journal, the router rebuilt from it, the pipeline that routes and journals every
+ * event, the ticks, and the services started on top, closed in reverse order.
+ */
+public final class AcdServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AcdServer.class);
+
+    private final AtomicReference<AcdConfig> config;
+    private final Clock clock;
+    private final Journal journal;
+    private final RouterPipeline pipeline;
+    private final CommandFanOut commands = new CommandFanOut();
+    private final AtomicLong callIds;
+    private final AtomicLong configVersion;
+    private final Deque<AutoCloseable> services = new ArrayDeque<>();
+    private final Ticker ticker;
+    private final StartReport startReport;
+
+    private AcdServer(AcdConfig config, JournalSettings journalSettings, Clock clock,
+                      PipelineSettings pipelineSettings) {
+        this.config = new AtomicReference<>(config);
+        this.clock = clock;
+        this.journal = Journal.open(journalSettings, clock);
+        Recovery recovery = Recovery.replay(journal);
+        this.callIds = new AtomicLong(recovery.lastCallId());
+        this.configVersion = new AtomicLong(recovery.lastConfigVersion());
+        this.pipeline = new RouterPipeline(recovery.engine(), journal::append, commands, pipelineSettings);
+        long now = clock.millis();
+        var lost = recovery.closeLiveCalls(now);
+        lost.forEach(pipeline::publish);
+        boolean configChanged = !config.model().equals(recovery.engine().model());
+        if (configChanged) {
+            publishConfig(config, now);
+        }
+        this.ticker = new Ticker(pipeline, clock, config.tickIntervalMs());
+        this.startReport = new StartReport(recovery.events(), lost.size(), configChanged, configVersion.get());
+        LOG.info("journal {}: {} events replayed, {} live calls closed as lost, configuration version {}{}",
+                journalSettings.dir(), recovery.events(), lost.size(), configVersion.get(),
+                configChanged ? " (new)" : "");
+    }
+
+    /** Opens the journal the configuration names, rebuilds the router from it and starts routing. */
+    public static AcdServer start(AcdConfig config, Clock clock) {
+        return start(config, config.journal(), clock, PipelineSettings.DEFAULT);
+    }
+
+    /** The same with another journal (the command line's {@code --journal}, a test's temporary directory). */
+    public static AcdServer start(AcdConfig config, JournalSettings journal, Clock clock,
+                                  PipelineSettings pipelineSettings) {
+        return new AcdServer(config, journal, clock, pipelineSettings);
+    }
+
+    /** What start-up found in the journal. */
+    public record StartReport(long eventsReplayed, int callsClosedAsLost, boolean newConfiguration,
+                              long configVersion) {
+    }
+
+    public StartReport startReport() {
+        return startReport;
+    }
+
+    /** Where the edges put events: they are routed, journaled, and their commands sent, in order. */
+    public EventPublisher events() {
+        return pipeline;
+    }
+
+    /** The configuration in force. */
+    public AcdConfig config() {
+        return config.get();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The journal, for readers (tailers for live views, QA, statistics); only the pipeline appends. */
+    public Journal journal() {
+        return journal;
+    }
+
+    /** A new call id, unique across restarts of this journal. Safe from any thread. */
+    public long nextCallId() {
+        return callIds.incrementAndGet();
+    }
+
+    /** Adds a call-control service: it receives every router command from now on. */
+    public void subscribe(CommandSubscriber subscriber) {
+        commands.add(subscriber);
+    }
+
+    /** Hands a started service to the server, which closes it (before its own parts, newest first) on close. */
+    public <T extends AutoCloseable> T host(T service) {
+        synchronized (services) {
+            services.push(service);
+        }
+        return service;
+    }
+
+    /**
+     * Puts a new configuration in force: the router gets it as a journaled {@link ConfigChanged}, in order with the
+     * events around it. The caller has validated it; a configuration that failed validation never gets here.
+     */
+    public void reconfigure(AcdConfig next) {
+        config.set(next);
+        publishConfig(next, clock.millis());
+    }
+
+    private void publishConfig(AcdConfig next, long now) {
+        Event changed = new ConfigChanged(now, configVersion.incrementAndGet(), next.source(), next.model());
+        pipeline.publish(changed);
+    }
+
+    /** Stops the services, then the ticks, drains the router and closes the journal. */
+    @Override
+    public void close() {
+        synchronized (services) {
+            while (!services.isEmpty()) {
+                AutoCloseable service = services.pop();
+                try {
+                    service.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed", service, e);
+                }
+            }
+        }
+        ticker.close();
+        pipeline.close();
+        journal.close();
+    }
+}
