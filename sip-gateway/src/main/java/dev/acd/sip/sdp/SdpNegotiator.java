@@ -56,11 +56,10 @@ public final class SdpNegotiator {
     public Negotiation answer(SessionDescription offer, int localPort, MediaDirection wanted) throws SdpException {
         List<MediaDescription> answered = new ArrayList<>();
         Negotiation accepted = null;
-        MediaDescription acceptedOffer = null;
         StringJoiner offered = new StringJoiner(", ");
         for (MediaDescription m : offer.media()) {
             Choice choice = null;
-            if (accepted == null && acceptedOffer == null && m.media().equals("audio") && m.port() != 0
+            if (accepted == null && m.media().equals("audio") && m.port() != 0
                     && isRtpAvp(m.protocol())) {
                 choice = choose(m, offered);
             }
@@ -74,7 +73,6 @@ public final class SdpNegotiator {
             MediaDirection theirs = oldStyleHold ? m.direction().intersect(MediaDirection.SENDONLY) : m.direction();
             MediaDirection ours = wanted.intersect(theirs.reversed());
             answered.add(audio(localPort, m.protocol(), choice, ours));
-            acceptedOffer = m;
             accepted = new Negotiation(null, choice.codec, choice.codecPt, choice.eventPt,
                     oldStyleHold ? null : socket(address, m.port()), ours, !theirs.receives());
         }
