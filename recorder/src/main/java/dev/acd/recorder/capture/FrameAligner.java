@@ -21,8 +21,7 @@ final class FrameAligner {
     private static final int REP = 1;
 
     private final WavWriter writer;
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<Slot>[] pending = new ArrayDeque[] {new ArrayDeque<Slot>(), new ArrayDeque<Slot>()};
+    private final List<ArrayDeque<Slot>> pending = List.of(new ArrayDeque<>(), new ArrayDeque<>());
     private final long[] lastIndex = {-1, -1};
     private final short[][] out = new short[2][FRAME_SAMPLES];
     private final List<Long> holdMarksMs = new ArrayList<>();
@@ -43,7 +42,7 @@ final class FrameAligner {
         // a burst of packets takes the following slots; a side never goes back before the written part
         long index = Math.max(Math.max(byTime, lastIndex[side] + 1), written);
         lastIndex[side] = index;
-        pending[side].add(new Slot(index, samples));
+        pending.get(side).add(new Slot(index, samples));
         flush(false);
     }
 
@@ -62,14 +61,14 @@ final class FrameAligner {
 
     /** Writes what is pending; {@code all} at the end, or before a hold, without waiting for a lagging side. */
     void flush(boolean all) throws IOException {
-        while (!pending[CALLER].isEmpty() || !pending[REP].isEmpty()) {
+        while (!pending.get(CALLER).isEmpty() || !pending.get(REP).isEmpty()) {
             if (!all && !ready(CALLER) || !all && !ready(REP)) {
                 return;
             }
             for (int side = CALLER; side <= REP; side++) {
-                Slot head = pending[side].peek();
+                Slot head = pending.get(side).peek();
                 if (head != null && head.index == written) {
-                    pending[side].poll();
+                    pending.get(side).poll();
                     System.arraycopy(head.samples, 0, out[side], 0, FRAME_SAMPLES);
                 } else {
                     java.util.Arrays.fill(out[side], (short) 0);
@@ -82,7 +81,7 @@ final class FrameAligner {
 
     /** A side is ready for the next frame when it has something queued or the other side is far enough ahead. */
     private boolean ready(int side) {
-        if (!pending[side].isEmpty()) {
+        if (!pending.get(side).isEmpty()) {
             return true;
         }
         return lastIndex[1 - side] - written >= MAX_LAG_FRAMES;
