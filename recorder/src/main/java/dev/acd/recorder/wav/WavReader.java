@@ -1,5 +1,6 @@
 package dev.acd.recorder.wav;
 
+import dev.acd.core.audio.G711;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,14 +107,14 @@ public final class WavReader implements AutoCloseable {
             case ULAW -> {
                 for (int f = offset; f < offset + frames; f++) {
                     for (int c = 0; c < count; c++) {
-                        channels[c][f] = G711.ulaw(buffer[p++]);
+                        channels[c][f] = G711.ulawToLinear(buffer[p++]);
                     }
                 }
             }
             case ALAW -> {
                 for (int f = offset; f < offset + frames; f++) {
                     for (int c = 0; c < count; c++) {
-                        channels[c][f] = G711.alaw(buffer[p++]);
+                        channels[c][f] = G711.alawToLinear(buffer[p++]);
                     }
                 }
             }

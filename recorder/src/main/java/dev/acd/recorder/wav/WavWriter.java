@@ -1,5 +1,6 @@
 package dev.acd.recorder.wav;
 
+import dev.acd.core.audio.G711;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -64,7 +65,7 @@ public final class WavWriter implements AutoCloseable {
                         block[p++] = (byte) s;
                         block[p++] = (byte) (s >> 8);
                     } else {
-                        block[p++] = G711.compressUlaw(s);
+                        block[p++] = G711.linearToUlaw(s);
                     }
                 }
             }

@@ -1,0 +1,166 @@
+package dev.acd.recorder.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.acd.recorder.wav.WavEncoding;
+import dev.acd.recorder.wav.WavFormat;
+import dev.acd.recorder.wav.WavReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallRecordingTest {
+    @TempDir
+    Path dir;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void tearDown() {
+        worker.shutdownNow();
+    }
+
+    private static short[] tone(double hz, int frame) {
+        short[] out = new short[160];
+        for (int i = 0; i < 160; i++) {
+            out[i] = (short) (8000 * Math.sin(2 * Math.PI * hz * (frame * 160 + i) / 8000));
+        }
+        return out;
+    }
+
+    private static double power(short[] s, int from, int to, double hz) {
+        double c = 2 * Math.cos(2 * Math.PI * hz / 8000);
+        double s1 = 0;
+        double s2 = 0;
+        for (int i = from; i < to; i++) {
+            double v = s[i] + c * s1 - s2;
+            s2 = s1;
+            s1 = v;
+        }
+        return (s1 * s1 + s2 * s2 - c * s1 * s2) / ((double) (to - from) * (to - from));
+    }
+
+    private static boolean toneIn(short[] s, int from, int to, double hz, double otherHz) {
+        double p = power(s, from, to, hz);
+        return p > 1e5 && p > 100 * power(s, from, to, otherHz);
+    }
+
+    private static boolean silent(short[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private short[][] read(Path file, int expectedFrames) throws IOException {
+        try (WavReader reader = WavReader.open(file)) {
+            WavFormat format = reader.format();
+            assertEquals(WavEncoding.PCM_16, format.encoding());
+            assertEquals(2, format.channels());
+            assertEquals(8000, format.sampleRateHz());
+            short[][] channels = new short[2][expectedFrames * 160 + 160];
+            assertEquals(expectedFrames * 160, reader.read(channels, channels[0].length));
+            return channels;
+        }
+    }
+
+    @Test
+    void shouldWriteTheCustomerLeftAndTheRepRightWhenBothSidesTalk() throws Exception {
+        Path file = dir.resolve("call.wav");
+        CallRecording recording = CallRecording.start(file, worker, CallRecording.DEFAULT_QUEUE_FRAMES);
+        for (int f = 0; f < 50; f++) {
+            recording.callerFrame(f * 20L, tone(1000, f));
+            recording.repFrame(f * 20L + 3, tone(2000, f));
+        }
+        RecordedCall result = recording.close().get(5, TimeUnit.SECONDS);
+
+        assertEquals(file, result.path());
+        assertEquals(1000, result.durationMs());
+        assertEquals(0, result.framesDropped());
+        short[][] audio = read(file, 50);
+        assertTrue(toneIn(audio[0], 0, 8000, 1000, 2000), "left is the customer's 1 kHz");
+        assertTrue(toneIn(audio[1], 0, 8000, 2000, 1000), "right is the rep's 2 kHz");
+    }
+
+    @Test
+    void shouldFillSilenceWhereOneSideSentNothingAndKeepTheSidesAligned() throws Exception {
+        Path file = dir.resolve("gap.wav");
+        CallRecording recording = CallRecording.start(file, worker, CallRecording.DEFAULT_QUEUE_FRAMES);
+        for (int f = 0; f < 40; f++) {
+            if (f < 10 || f >= 30) {
+                recording.callerFrame(f * 20L, tone(1000, f)); // the customer's phone sent nothing for 400 ms
+            }
+            if (f >= 5) {
+                recording.repFrame(f * 20L, tone(2000, f)); // the rep's audio starts 100 ms in
+            }
+        }
+        RecordedCall result = recording.close().get(5, TimeUnit.SECONDS);
+
+        assertEquals(800, result.durationMs());
+        short[][] audio = read(file, 40);
+        assertTrue(toneIn(audio[0], 0, 1600, 1000, 2000));
+        assertTrue(silent(audio[0], 1600, 4800), "left silent where the customer sent nothing");
+        assertTrue(toneIn(audio[0], 4800, 6400, 1000, 2000));
+        assertTrue(silent(audio[1], 0, 800), "right silent before the rep's first frame");
+        assertTrue(toneIn(audio[1], 800, 6400, 2000, 1000));
+    }
+
+    @Test
+    void shouldDropAndCountFramesWithoutBlockingWhenTheWriterFallsBehind() throws Exception {
+        List<Runnable> tasks = new ArrayList<>();
+        Path file = dir.resolve("slow.wav");
+        CallRecording recording = CallRecording.start(file, tasks::add, 5);
+        for (int f = 0; f < 8; f++) {
+            recording.callerFrame(f * 20L, tone(1000, f)); // the worker has not run yet: the queue holds 5
+        }
+        assertEquals(3, recording.framesDropped());
+
+        var closed = recording.close();
+        while (!tasks.isEmpty()) {
+            tasks.remove(0).run();
+        }
+        RecordedCall result = closed.get(5, TimeUnit.SECONDS);
+        assertEquals(3, result.framesDropped());
+        assertEquals(100, result.durationMs());
+    }
+
+    @Test
+    void shouldLeaveHeldTimeOutAndMarkWhereTheHoldWas() throws Exception {
+        Path file = dir.resolve("hold.wav");
+        CallRecording recording = CallRecording.start(file, worker, CallRecording.DEFAULT_QUEUE_FRAMES);
+        for (int f = 0; f < 10; f++) {
+            recording.callerFrame(f * 20L, tone(1000, f));
+            recording.repFrame(f * 20L, tone(2000, f));
+        }
+        recording.hold(true, 200);
+        recording.callerFrame(500, tone(1000, 0)); // music on hold reaching the tap is not recorded
+        recording.hold(false, 5200);
+        for (int f = 0; f < 10; f++) {
+            recording.callerFrame(5200 + f * 20L, tone(1000, f));
+            recording.repFrame(5200 + f * 20L, tone(2000, f));
+        }
+        RecordedCall result = recording.close().get(5, TimeUnit.SECONDS);
+
+        assertEquals(400, result.durationMs(), "five seconds of hold are not in the file");
+        assertEquals(List.of(200L), result.holdMarksMs());
+        short[][] audio = read(file, 20);
+        assertTrue(toneIn(audio[0], 1600, 3200, 1000, 2000));
+    }
+
+    @Test
+    void shouldFinishAnEmptyButReadableFileWhenNothingWasSaid() throws Exception {
+        Path file = dir.resolve("empty.wav");
+        RecordedCall result = CallRecording.start(file, worker, 10).close().get(5, TimeUnit.SECONDS);
+        assertEquals(0, result.durationMs());
+        read(file, 0);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.acd.sip.media;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.socket.DatagramChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Opens {@link RtpEndpoint}s: takes a port pair from the pool and binds a UDP channel on the given event loop. A port
+ * some other program holds is skipped (and goes back to the pool). Thread-safe.
+ */
+public final class RtpEndpoints {
+    /** Larger than any G.711 packet we expect (20-60 ms = 160-480 bytes plus header), below a typical MTU. */
+    private static final int MAX_DATAGRAM_BYTES = 1500;
+    private static final int BIND_ATTEMPTS = 8;
+
+    private final RtpPortPool pool;
+    private final InetAddress bindAddress;
+    private final Class<? extends DatagramChannel> channelClass;
+    private final MediaSettings settings;
+
+    /**
+     * @param channelClass the datagram channel class matching the loops' transport (NIO or epoll)
+     */
+    public RtpEndpoints(RtpPortPool pool, InetAddress bindAddress, Class<? extends DatagramChannel> channelClass,
+            MediaSettings settings) {
+        this.pool = pool;
+        this.bindAddress = bindAddress;
+        this.channelClass = channelClass;
+        this.settings = settings;
+    }
+
+    /** The pool ports come from. */
+    public RtpPortPool pool() {
+        return pool;
+    }
+
+    /**
+     * Opens an endpoint on {@code loop}. Completes with the bound endpoint, or exceptionally with an
+     * {@link IllegalStateException} when the pool is empty or no port could be bound.
+     */
+    public CompletableFuture<RtpEndpoint> open(EventLoop loop) {
+        CompletableFuture<RtpEndpoint> result = new CompletableFuture<>();
+        attempt(loop, result, BIND_ATTEMPTS, null);
+        return result;
+    }
+
+    private void attempt(EventLoop loop, CompletableFuture<RtpEndpoint> result, int attemptsLeft, Throwable last) {
+        if (attemptsLeft == 0) {
+            result.completeExceptionally(new IllegalStateException("could not bind an RTP port on " + bindAddress
+                    + " after " + BIND_ATTEMPTS + " attempts: " + (last == null ? "" : last.getMessage()), last));
+            return;
+        }
+        int port = pool.acquire();
+        if (port < 0) {
+            result.completeExceptionally(new IllegalStateException("no free RTP port: all " + pool.capacity()
+                    + " pairs in use"));
+            return;
+        }
+        RtpEndpoint endpoint = new RtpEndpoint(loop, pool, port, settings.noMediaTimeoutMs());
+        Bootstrap b = new Bootstrap().group(loop).channel(channelClass)
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
+                .handler(new RtpEndpoint.Inbound(endpoint));
+        b.bind(new InetSocketAddress(bindAddress, port)).addListener(f -> {
+            if (f.isSuccess()) {
+                endpoint.attach(((io.netty.channel.ChannelFuture) f).channel());
+                result.complete(endpoint);
+            } else {
+                pool.release(port);
+                attempt(loop, result, attemptsLeft - 1, f.cause());
+            }
+        });
+    }
+}
