@@ -37,6 +37,18 @@ public abstract class ServerTransaction extends Transaction {
      */
     public abstract void respond(SipMessage response);
 
+    /**
+     * {@link #respond} from any thread: runs on the thread of the layer that owns this transaction (at once when
+     * already there). For code that runs on another event loop, such as a dialog owned by another loop.
+     */
+    public void respondFromAnyThread(SipMessage response) {
+        if (context == null) {
+            respond(response);
+        } else {
+            context.layer().execute(() -> respond(response));
+        }
+    }
+
     /** The last response sent, resent when the request is retransmitted; null before any. */
     public SipMessage lastResponse() {
         return lastResponse;
