@@ -13,8 +13,8 @@ final class Msgs {
 
     static SipMessage withHeader(SipMessage message, String name, String value) {
         try {
-            message.raw().addHeader(SipFactories.headers().createHeader(name, value));
-        } catch (ParseException e) {
+            message.raw().addLast(SipFactories.headers().createHeader(name, value));
+        } catch (ParseException | javax.sip.SipException e) {
             throw new AssertionError(e);
         }
         return message;
