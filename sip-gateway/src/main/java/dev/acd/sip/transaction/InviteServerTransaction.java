@@ -15,16 +15,14 @@ import dev.acd.sip.message.SipResponses;
  * ACK is the UAS core's job (section 13.3.1.4).
  */
 public final class InviteServerTransaction extends ServerTransaction {
-    private final ServerTransactionUser user;
     private long timerGMs;
 
     public InviteServerTransaction(SipMessage invite, boolean reliable, TimerSettings timers,
             TransactionScheduler scheduler, MessageSender sender, ServerTransactionUser user) {
-        super(invite, PROCEEDING, reliable, timers, scheduler, sender);
+        super(invite, PROCEEDING, reliable, timers, scheduler, sender, user);
         if (!"INVITE".equals(invite.method())) {
             throw new IllegalArgumentException("an INVITE server transaction needs an INVITE, got " + invite);
         }
-        this.user = user;
     }
 
     /** Sends 100 Trying (section 17.2.1: the TU is not assumed to answer within 200 ms). */
@@ -92,7 +90,7 @@ public final class InviteServerTransaction extends ServerTransaction {
             case TIMER_H -> {
                 if (state() == COMPLETED) {
                     state(TERMINATED);
-                    user.onTimeout(this);
+                    user().onTimeout(this);
                 }
             }
             case TIMER_I -> state(TERMINATED);

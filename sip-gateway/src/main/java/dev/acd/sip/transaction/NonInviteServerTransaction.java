@@ -14,7 +14,12 @@ import dev.acd.sip.message.SipMessage;
 public final class NonInviteServerTransaction extends ServerTransaction {
     public NonInviteServerTransaction(SipMessage request, boolean reliable, TimerSettings timers,
             TransactionScheduler scheduler, MessageSender sender) {
-        super(request, TRYING, reliable, timers, scheduler, sender);
+        this(request, reliable, timers, scheduler, sender, ServerTransactionUser.NONE);
+    }
+
+    public NonInviteServerTransaction(SipMessage request, boolean reliable, TimerSettings timers,
+            TransactionScheduler scheduler, MessageSender sender, ServerTransactionUser user) {
+        super(request, TRYING, reliable, timers, scheduler, sender, user);
         if ("INVITE".equals(request.method()) || "ACK".equals(request.method())) {
             throw new IllegalArgumentException("a non-INVITE server transaction cannot carry " + request.method());
         }

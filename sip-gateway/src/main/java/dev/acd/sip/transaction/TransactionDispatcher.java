@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Connects the transports to the transactions: each event loop gets its own {@link TransactionLayer} with timers on
@@ -23,6 +24,7 @@ public final class TransactionDispatcher implements SipMessageListener {
     private final TimerSettings timers;
     private final TransactionLayer.Core core;
     private final Map<EventLoop, TransactionLayer> layers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TransactionKey, TransactionLayer> clientOwners = new ConcurrentHashMap<>();
 
     public TransactionDispatcher(TimerSettings timers, TransactionLayer.Core core) {
         this.timers = timers;
@@ -34,9 +36,16 @@ public final class TransactionDispatcher implements SipMessageListener {
         TransactionLayer layer = layerFor(in.channel().eventLoop());
         SipMessage message = in.message();
         if (message.isRequest()) {
-            layer.receiveRequest(message, in.transport().reliable(), responseSender(in));
-        } else {
+            layer.receiveRequest(message, in.transport(), in.remote(), responseSender(in));
+            return;
+        }
+        // A response comes back on the connection it was sent on, which may belong to another loop than the one
+        // whose layer sent the request (a TCP connection opened by another loop): hand it to the owner.
+        TransactionLayer owner = layer.ownerOf(message);
+        if (owner == null || owner == layer) {
             layer.receiveResponse(message);
+        } else {
+            owner.execute(() -> owner.receiveResponse(message));
         }
     }
 
@@ -56,8 +65,20 @@ public final class TransactionDispatcher implements SipMessageListener {
         }
     }
 
+    /** The transaction layer of {@code loop}, created on first use. */
+    public TransactionLayer layer(EventLoop loop) {
+        return layerFor(loop);
+    }
+
     private TransactionLayer layerFor(EventLoop loop) {
-        return layers.computeIfAbsent(loop, l -> new TransactionLayer(timers, new EventLoopScheduler(l), core));
+        return layers.computeIfAbsent(loop, l -> new TransactionLayer(timers, new EventLoopScheduler(l), core,
+                task -> {
+                    if (l.inEventLoop()) {
+                        task.run();
+                    } else {
+                        l.execute(task);
+                    }
+                }, clientOwners));
     }
 
     /**

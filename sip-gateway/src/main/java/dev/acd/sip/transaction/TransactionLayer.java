@@ -1,35 +1,81 @@
 package dev.acd.sip.transaction;
 
 import dev.acd.sip.message.SipMessage;
+import dev.acd.sip.transport.SipTransport;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The transactions of one event loop: matches incoming requests and responses to them (RFC 3261 sections 17.1.3
  * and 17.2.3), creates server transactions for new requests, creates client transactions for requests we send, and
- * forgets each when it terminates. Runs on one event loop; not thread-safe.
+ * forgets each when it terminates. Runs on one event loop; not thread-safe: code on another thread goes through
+ * {@link #execute}. Client transactions are also listed in a map shared by the layers of one dispatcher, so a
+ * response that arrives on another loop's connection finds the layer that owns its transaction.
  */
 public final class TransactionLayer {
     private final TimerSettings timers;
     private final TransactionScheduler scheduler;
     private final Core core;
+    private final Executor executor;
+    private final ConcurrentMap<TransactionKey, TransactionLayer> clientOwners;
     private final Map<TransactionKey, ServerTransaction> servers = new HashMap<>();
     private final Map<TransactionKey, ClientTransaction> clients = new HashMap<>();
 
-    /** The layer above: new requests, and what matches no transaction. */
+    /** The layer above: new requests, and what matches no transaction. Called on the layer's thread. */
     public interface Core extends ServerTransactionUser {
-        /** An ACK no server transaction wants: the ACK of a 2xx, which belongs to the dialog (section 13.2.2.4). */
-        void onStrayAck(SipMessage ack, MessageSender replyTo);
+        /** A request that created a server transaction; answer it through {@link ServerTransaction#respond}. */
+        void onRequest(ServerTransaction transaction, SipMessage request, RequestContext context);
 
-        /** A response no client transaction wants, such as a retransmitted 2xx to an INVITE (section 13.2.2.4). */
-        void onStrayResponse(SipMessage response);
+        /** An ACK no server transaction wants: the ACK of a 2xx, which belongs to the dialog (section 13.2.2.4). */
+        void onStrayAck(SipMessage ack, RequestContext context);
+
+        /**
+         * A response no client transaction wants, such as a retransmitted 2xx to an INVITE (section 13.2.2.4);
+         * {@code layer} is the one that read it.
+         */
+        void onStrayResponse(SipMessage response, TransactionLayer layer);
     }
 
+    /** A layer driven from the calling thread (tests, or a single-threaded owner). */
     public TransactionLayer(TimerSettings timers, TransactionScheduler scheduler, Core core) {
+        this(timers, scheduler, core, Runnable::run, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * @param executor runs a task on the layer's thread: at once when already there, else queued to it
+     * @param clientOwners shared by the layers of one dispatcher: which layer owns each client transaction
+     */
+    public TransactionLayer(TimerSettings timers, TransactionScheduler scheduler, Core core, Executor executor,
+            ConcurrentMap<TransactionKey, TransactionLayer> clientOwners) {
         this.timers = timers;
         this.scheduler = scheduler;
         this.core = core;
+        this.executor = executor;
+        this.clientOwners = clientOwners;
+    }
+
+    /** Runs {@code task} on this layer's thread: at once when called there, queued otherwise. */
+    public void execute(Runnable task) {
+        executor.execute(task);
+    }
+
+    /** The scheduler of this layer's thread; the UA core runs its own timers (2xx retransmission) on it. */
+    public TransactionScheduler scheduler() {
+        return scheduler;
+    }
+
+    public TimerSettings timers() {
+        return timers;
+    }
+
+    /** The layer that owns the client transaction a response belongs to, or null when none does. */
+    public TransactionLayer ownerOf(SipMessage response) {
+        return clientOwners.get(TransactionKey.forResponse(response));
     }
 
     /** A new branch with the RFC 3261 magic cookie, unique in practice (section 8.1.1.7). */
@@ -44,6 +90,17 @@ public final class TransactionLayer {
      * one and is handed to the core. {@code replyTo} sends towards where the request came from.
      */
     public void receiveRequest(SipMessage request, boolean reliable, MessageSender replyTo) {
+        receiveRequest(request, reliable ? SipTransport.TCP : SipTransport.UDP, null, replyTo);
+    }
+
+    /**
+     * A well-formed incoming request with where it came from: a retransmission or ACK goes to its server
+     * transaction; anything else creates one and is handed to the core with its {@link RequestContext}.
+     */
+    public void receiveRequest(SipMessage request, SipTransport transport, InetSocketAddress remote,
+            MessageSender replyTo) {
+        boolean reliable = transport.reliable();
+        RequestContext context = new RequestContext(transport, remote, replyTo, this);
         TransactionKey key = TransactionKey.forServer(request);
         ServerTransaction existing = servers.get(key);
         if (existing != null) {
@@ -51,7 +108,7 @@ public final class TransactionLayer {
             return;
         }
         if ("ACK".equals(request.method())) {
-            core.onStrayAck(request, replyTo);
+            core.onStrayAck(request, context);
             return;
         }
         ServerTransaction created;
@@ -59,20 +116,22 @@ public final class TransactionLayer {
             InviteServerTransaction invite = new InviteServerTransaction(request, reliable, timers, scheduler,
                     replyTo, core);
             created = invite;
+            created.context(context);
             track(servers, key, created);
             invite.start();
         } else {
-            created = new NonInviteServerTransaction(request, reliable, timers, scheduler, replyTo);
+            created = new NonInviteServerTransaction(request, reliable, timers, scheduler, replyTo, core);
             track(servers, key, created);
         }
-        core.onRequest(created, request);
+        created.context(context);
+        core.onRequest(created, request, context);
     }
 
     /** A well-formed incoming response: to its client transaction, or to the core when none matches. */
     public void receiveResponse(SipMessage response) {
         ClientTransaction tx = clients.get(TransactionKey.forResponse(response));
         if (tx == null) {
-            core.onStrayResponse(response);
+            core.onStrayResponse(response, this);
             return;
         }
         tx.receiveResponse(response);
@@ -93,7 +152,13 @@ public final class TransactionLayer {
         if (clients.containsKey(tx.key())) {
             throw new IllegalArgumentException("a client transaction already uses " + tx.key());
         }
-        track(clients, tx.key(), tx);
+        TransactionKey key = tx.key();
+        clients.put(key, tx);
+        clientOwners.put(key, this);
+        tx.onTerminated(t -> {
+            clients.remove(key, t);
+            clientOwners.remove(key, this);
+        });
         tx.start();
         return tx;
     }

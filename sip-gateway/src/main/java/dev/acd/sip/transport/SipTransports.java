@@ -4,6 +4,8 @@ import dev.acd.sip.message.SipMessageParser;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -13,16 +15,21 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import dev.acd.sip.message.SipMessage;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The running UDP and TCP listeners: binds every configured address on start, on native epoll when the platform
- * has it and NIO otherwise, and hands every good message to one {@link SipMessageListener}. Start once, close once.
+ * has it and NIO otherwise, and hands every good message to one {@link SipMessageListener}. Sends requests out:
+ * over UDP from the first bound socket, over TCP on the open connection with the peer or a new one. Start once,
+ * close once; {@link #send} may be called from any thread.
  */
 public final class SipTransports implements AutoCloseable {
     private final TransportSettings settings;
@@ -33,6 +40,7 @@ public final class SipTransports implements AutoCloseable {
     private final List<Channel> tcpChannels = new ArrayList<>();
     private final SipInboundHandler handler;
     private final SipMessageParser parser;
+    private final TcpConnections connections = new TcpConnections();
 
     private SipTransports(TransportSettings settings, SipMessageListener listener) {
         this.settings = settings;
@@ -69,7 +77,7 @@ public final class SipTransports implements AutoCloseable {
         for (InetSocketAddress address : settings.tcp()) {
             ServerBootstrap b = new ServerBootstrap().group(group)
                     .channel(nativeEpoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .childHandler(new TcpChannelInitializer(parser, handler, settings.tcpIdleTimeoutMs()));
+                    .childHandler(new TcpChannelInitializer(parser, handler, settings.tcpIdleTimeoutMs(), connections));
             tcpChannels.add(bind(b.bind(address), "TCP", address));
         }
     }
@@ -96,6 +104,54 @@ public final class SipTransports implements AutoCloseable {
     /** The datagram channel bound on {@code udpAddress(index)}, to send requests from. */
     public Channel udpChannel(int index) {
         return udpChannels.get(index);
+    }
+
+    /**
+     * Sends {@code message} to {@code remote}: over UDP from the first bound socket; over TCP on the open connection
+     * with that peer, or on a new one (the message is written once it is connected; a failed connect loses it, and
+     * the transaction's own timeout reports that).
+     *
+     * @throws IllegalStateException when no socket of that transport is bound
+     */
+    public void send(SipTransport transport, InetSocketAddress remote, SipMessage message) {
+        OutgoingMessage out = new OutgoingMessage(message, remote);
+        if (transport == SipTransport.UDP) {
+            if (udpChannels.isEmpty()) {
+                throw new IllegalStateException("no UDP socket bound to send " + message + " to " + remote);
+            }
+            udpChannels.get(0).writeAndFlush(out);
+            return;
+        }
+        Channel open = connections.find(remote);
+        if (open != null) {
+            open.writeAndFlush(out);
+            return;
+        }
+        connect(remote).addListener((ChannelFuture f) -> {
+            if (f.isSuccess()) {
+                f.channel().writeAndFlush(out);
+            } else {
+                counters.countError();
+            }
+        });
+    }
+
+    /** Opens a TCP connection to {@code remote} with the same pipeline as accepted ones; listed for reuse. */
+    public ChannelFuture connect(InetSocketAddress remote) {
+        return new Bootstrap().group(group)
+                .channel(nativeEpoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                .handler(new TcpChannelInitializer(parser, handler, settings.tcpIdleTimeoutMs(), connections))
+                .connect(remote);
+    }
+
+    /** The open TCP connections, accepted and connected. */
+    public TcpConnections connections() {
+        return connections;
+    }
+
+    /** An event loop of the transports' group, round robin: where a new piece of work (a call we place) lives. */
+    public EventLoop nextLoop() {
+        return group.next();
     }
 
     /** True when running on the native epoll transport. */

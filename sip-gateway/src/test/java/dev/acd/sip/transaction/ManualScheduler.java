@@ -3,7 +3,7 @@ package dev.acd.sip.transaction;
 import java.util.PriorityQueue;
 
 /** A scheduler whose time moves only in {@link #advance}; tasks run in due order, like on one event loop. */
-final class ManualScheduler implements TransactionScheduler {
+public final class ManualScheduler implements TransactionScheduler {
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private long now;
     private long sequence;
@@ -38,7 +38,7 @@ final class ManualScheduler implements TransactionScheduler {
     }
 
     /** Moves time forward by {@code ms}, running every task that falls due on the way at its own time. */
-    void advance(long ms) {
+    public void advance(long ms) {
         long until = now + ms;
         while (!tasks.isEmpty() && tasks.peek().due <= until) {
             Task t = tasks.poll();
@@ -50,7 +50,7 @@ final class ManualScheduler implements TransactionScheduler {
         now = until;
     }
 
-    long now() {
+    public long now() {
         return now;
     }
 }

@@ -25,7 +25,7 @@ final class RecordingUser implements ClientTransactionUser, TransactionLayer.Cor
     }
 
     @Override
-    public void onRequest(ServerTransaction transaction, SipMessage request) {
+    public void onRequest(ServerTransaction transaction, SipMessage request, RequestContext context) {
         requests.add(request);
         serverTransactions.add(transaction);
     }
@@ -36,12 +36,12 @@ final class RecordingUser implements ClientTransactionUser, TransactionLayer.Cor
     }
 
     @Override
-    public void onStrayAck(SipMessage ack, MessageSender replyTo) {
+    public void onStrayAck(SipMessage ack, RequestContext context) {
         strayAcks.add(ack);
     }
 
     @Override
-    public void onStrayResponse(SipMessage response) {
+    public void onStrayResponse(SipMessage response, TransactionLayer layer) {
         strayResponses.add(response);
     }
 }

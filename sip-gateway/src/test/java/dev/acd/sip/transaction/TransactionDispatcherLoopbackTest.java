@@ -36,16 +36,16 @@ class TransactionDispatcherLoopbackTest {
     void start() throws IOException {
         TransactionLayer.Core core = new TransactionLayer.Core() {
             @Override
-            public void onRequest(ServerTransaction transaction, SipMessage request) {
+            public void onRequest(ServerTransaction transaction, SipMessage request, RequestContext context) {
                 transaction.respond(SipResponses.create(request, 486, null));
             }
 
             @Override
-            public void onStrayAck(SipMessage ack, MessageSender replyTo) {
+            public void onStrayAck(SipMessage ack, RequestContext context) {
             }
 
             @Override
-            public void onStrayResponse(SipMessage response) {
+            public void onStrayResponse(SipMessage response, TransactionLayer layer) {
             }
         };
         dispatcher = new TransactionDispatcher(FAST, core);

@@ -122,6 +122,80 @@ class TransactionLayerTest {
     }
 
     @Test
+    void shouldHandTheCoreWhereTheRequestCameFromAndKeepItOnTheTransaction() {
+        java.net.InetSocketAddress peer = new java.net.InetSocketAddress("192.0.2.10", 5060);
+        java.util.List<RequestContext> contexts = new java.util.ArrayList<>();
+        TransactionLayer.Core recording = new TransactionLayer.Core() {
+            @Override
+            public void onRequest(ServerTransaction transaction, SipMessage request, RequestContext context) {
+                contexts.add(context);
+            }
+
+            @Override
+            public void onStrayAck(SipMessage ack, RequestContext context) {
+            }
+
+            @Override
+            public void onStrayResponse(SipMessage response, TransactionLayer layer) {
+            }
+        };
+        TransactionLayer tcpLayer = new TransactionLayer(TimerSettings.DEFAULTS, clock, recording);
+
+        tcpLayer.receiveRequest(invite("z9hG4bKctx"), dev.acd.sip.transport.SipTransport.TCP, peer, wire);
+
+        assertEquals(1, contexts.size());
+        assertEquals(dev.acd.sip.transport.SipTransport.TCP, contexts.get(0).transport());
+        assertEquals(peer, contexts.get(0).remote());
+        assertSame(tcpLayer, contexts.get(0).layer());
+    }
+
+    @Test
+    void shouldShowTheCoreEachResponseBeforeItIsSent() {
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        TransactionLayer.Core watching = new TransactionLayer.Core() {
+            @Override
+            public void onRequest(ServerTransaction transaction, SipMessage request, RequestContext context) {
+                transaction.respond(SipResponses.create(request, 200, null));
+            }
+
+            @Override
+            public void onSending(ServerTransaction transaction, SipMessage response) {
+                seen.add(response.statusCode());
+                assertEquals(seen.size() - 1, wire.count(), "seen before it is on the wire");
+            }
+
+            @Override
+            public void onStrayAck(SipMessage ack, RequestContext context) {
+            }
+
+            @Override
+            public void onStrayResponse(SipMessage response, TransactionLayer layer) {
+            }
+        };
+        TransactionLayer watched = new TransactionLayer(TimerSettings.DEFAULTS, clock, watching);
+
+        watched.receiveRequest(invite("z9hG4bKsee"), false, wire);
+        watched.receiveRequest(SipFixtures.parse(SipFixtures.request("OPTIONS", "z9hG4bKopt", "o-1", 1)), false, wire);
+
+        assertEquals(java.util.List.of(100, 200, 200), seen);
+    }
+
+    @Test
+    void shouldTellWhichLayerOwnsTheClientTransactionOfAResponse() {
+        java.util.concurrent.ConcurrentHashMap<TransactionKey, TransactionLayer> owners =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        TransactionLayer a = new TransactionLayer(TimerSettings.DEFAULTS, clock, core, Runnable::run, owners);
+        TransactionLayer b = new TransactionLayer(TimerSettings.DEFAULTS, clock, core, Runnable::run, owners);
+        SipMessage options = SipFixtures.parse(SipFixtures.request("OPTIONS", TransactionLayer.newBranch(), "own-1", 1));
+        a.sendRequest(options, true, wire, core);
+        SipMessage ok = SipResponses.create(options, 200, null);
+
+        assertSame(a, b.ownerOf(ok));
+        a.receiveResponse(ok);
+        assertNull(b.ownerOf(ok), "forgotten once the transaction ends (Timer K is 0 on TCP)");
+    }
+
+    @Test
     void shouldRefuseToSendARequestWithoutAnRfc3261Branch() {
         assertThrows(IllegalArgumentException.class,
                 () -> layer.sendRequest(invite("nocookie"), false, wire, core));

@@ -1,0 +1,106 @@
+package dev.acd.sip.ua;
+
+import dev.acd.sip.dialog.NextHop;
+import dev.acd.sip.message.SipMessage;
+import dev.acd.sip.transaction.ClientTransactionUser;
+import dev.acd.sip.transaction.TimerSettings;
+import dev.acd.sip.transaction.TransactionDispatcher;
+import dev.acd.sip.transaction.TransactionLayer;
+import dev.acd.sip.transport.SipTransport;
+import dev.acd.sip.transport.SipTransports;
+import dev.acd.sip.transport.TransportSettings;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import javax.sip.address.Address;
+import javax.sip.address.URI;
+
+/**
+ * A running SIP user agent: the transports, one transaction layer per event loop and the {@link UserAgentCore} on
+ * top. Register method handlers, place calls and send requests; build messages with {@link #newRequest} or the
+ * JAIN-SIP factories in {@link dev.acd.sip.dialog.SipFactories}. Thread-safe; close once.
+ */
+public final class SipStack implements AutoCloseable {
+    private final UserAgentCore core;
+    private final TransactionDispatcher dispatcher;
+    private volatile SipTransports transports;
+
+    private SipStack(TimerSettings timers, Set<String> supported) {
+        this.core = new UserAgentCore(new Network(), supported);
+        this.dispatcher = new TransactionDispatcher(timers, core);
+    }
+
+    /**
+     * Binds the transports and starts the stack. Requests go out over UDP from the first UDP address and over TCP
+     * from the first TCP address's host; both must be configured for both transports to be usable.
+     */
+    public static SipStack start(TransportSettings settings, TimerSettings timers) {
+        SipStack stack = new SipStack(timers, Set.of());
+        stack.transports = SipTransports.start(settings, stack.dispatcher);
+        return stack;
+    }
+
+    /** Routes out-of-dialog requests of {@code method} to {@code handler} (e.g. {@code registrar::onRegister}). */
+    public void register(String method, RequestHandler handler) {
+        core.register(method, handler);
+    }
+
+    public UserAgentCore core() {
+        return core;
+    }
+
+    public SipTransports transports() {
+        return transports;
+    }
+
+    /** The transaction layer of the next event loop, round robin: where a call we place will live. */
+    public TransactionLayer nextLayer() {
+        return dispatcher.layer(transports.nextLoop());
+    }
+
+    /** Places a call: {@code invite} from {@link #newRequest}, sent to its Route or Request-URI. */
+    public ClientInvite invite(SipMessage invite, SipTransport transport, InviteListener listener) {
+        return core.invite(nextLayer(), invite, UserAgentCore.hopFor(invite, transport), listener);
+    }
+
+    /** Places a call through {@code hop} (an outbound proxy or a trunk) whatever the Request-URI says. */
+    public ClientInvite invite(SipMessage invite, NextHop hop, InviteListener listener) {
+        return core.invite(nextLayer(), invite, hop, listener);
+    }
+
+    /** Sends a non-INVITE request out of dialog to {@code hop}. */
+    public void send(SipMessage request, NextHop hop, ClientTransactionUser user) {
+        core.send(nextLayer(), request, hop, user);
+    }
+
+    /** See {@link UserAgentCore#newRequest}. */
+    public SipMessage newRequest(String method, URI requestUri, Address from, Address to, SipTransport transport) {
+        return core.newRequest(method, requestUri, from, to, transport);
+    }
+
+    /** Our Via and Contact address on {@code transport}. */
+    public InetSocketAddress localAddress(SipTransport transport) {
+        return transport == SipTransport.UDP ? transports.udpAddress(0) : transports.tcpAddress(0);
+    }
+
+    /** Our Contact on {@code transport}. */
+    public Address contact(SipTransport transport) {
+        return core.contact(transport);
+    }
+
+    @Override
+    public void close() {
+        transports.close();
+    }
+
+    private final class Network implements SipNetwork {
+        @Override
+        public InetSocketAddress localAddress(SipTransport transport) {
+            return SipStack.this.localAddress(transport);
+        }
+
+        @Override
+        public void send(SipTransport transport, InetSocketAddress remote, SipMessage message) {
+            transports.send(transport, remote, message);
+        }
+    }
+}
