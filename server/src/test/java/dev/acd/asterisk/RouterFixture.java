@@ -50,11 +50,14 @@ final class RouterFixture implements AutoCloseable {
     final AcdConfig config;
     final AsteriskRuntime asterisk;
     final int agiPort;
+    final int amiPort;
 
     RouterFixture(Path dir, String asteriskSection, AsteriskRuntime.Tuning tuning) throws Exception {
         agiPort = freePort();
+        amiPort = freePort();
         Path file = dir.resolve("acd.yaml");
-        Files.writeString(file, CENTER + asteriskSection.replace("{agiPort}", Integer.toString(agiPort)),
+        Files.writeString(file, CENTER + asteriskSection.replace("{agiPort}", Integer.toString(agiPort))
+                        .replace("{amiPort}", Integer.toString(amiPort)),
                 StandardCharsets.UTF_8);
         config = ConfigLoader.load(file);
         journal = Journal.open(new JournalSettings(dir.resolve("journal"), 0));

@@ -92,7 +92,9 @@ final class QueueEvents {
                 return false;
             }
             call.repId = rep(connect.getMemberName(), connect.getInterface());
-            login(call.repId, at, false);
+            if (login(call.repId, at)) {
+                publisher.publish(new RepReady(at, call.repId));
+            }
             publisher.publish(new CallAnswered(at, call.callId, call.repId));
         } else if (event instanceof AgentCompleteEvent complete) {
             QueueCall call = calls.remove(complete.getUniqueId());
@@ -114,7 +116,7 @@ final class QueueEvents {
             publisher.publish(new CallAbandoned(at, call.callId));
         } else if (event instanceof QueueMemberPauseEvent pause) {
             String repId = rep(pause.getMemberName(), pause.getInterface());
-            login(repId, at, Boolean.TRUE.equals(pause.getPaused()));
+            login(repId, at);
             publisher.publish(Boolean.TRUE.equals(pause.getPaused())
                     ? new RepNotReady(at, repId, reason(pause.getReason(), pause.getPausedreason()))
                     : new RepReady(at, repId));
@@ -125,8 +127,9 @@ final class QueueEvents {
                 if (loggedIn.remove(repId)) {
                     publisher.publish(new RepLoggedOut(at, repId));
                 }
-            } else {
-                login(repId, at, Boolean.TRUE.equals(status.getPaused()));
+            } else if (login(repId, at)) {
+                publisher.publish(Boolean.TRUE.equals(status.getPaused()) ? new RepNotReady(at, repId, "paused")
+                        : new RepReady(at, repId));
             }
         } else if (event instanceof HoldEvent hold) {
             return linked(hold.getUniqueId(), hold.getLinkedId())
@@ -176,11 +179,13 @@ final class QueueEvents {
         publisher.publish(new CallQueued(at, callId, queue, priority));
     }
 
-    private void login(String repId, long at, boolean paused) {
+    /** Logs a member in the first time it shows up; true when it was new (the caller then says its state). */
+    private boolean login(String repId, long at) {
         if (loggedIn.add(repId)) {
             publisher.publish(new RepLoggedIn(at, repId));
-            publisher.publish(paused ? new RepNotReady(at, repId, "paused") : new RepReady(at, repId));
+            return true;
         }
+        return false;
     }
 
     /** The rep a queue member is: by member name, else by the endpoint of its interface (PJSIP/ava.chen). */
