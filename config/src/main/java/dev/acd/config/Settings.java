@@ -45,6 +45,8 @@ public final class Settings {
             .doc("Disposition outcome codes reps choose from at wrap-up.");
     public static final Setting CUSTOMERS = def("", "customers").section().doc("The customer directory.");
     public static final Setting SIMULATION = def("", "simulation").section().doc("Settings for the simulator.");
+    public static final Setting ASTERISK = def("", "asterisk").section()
+            .doc("The Asterisk adapter: FastAGI routing, manager-interface events, app_queue mode, MixMonitor recordings (docs/asterisk.md).");
 
     // ---- journal
     public static final Setting JOURNAL_DIRECTORY = def("journal", "directory").text("data/journal")
@@ -242,6 +244,42 @@ public final class Settings {
             .doc("The mean; for fixed, the value.");
     public static final Setting DIST_SIGMA = def("simulation.<distribution>", "sigma").decimal(null).min(0.01).max(5)
             .doc("Shape of a lognormal (standard deviation of the underlying normal); required for lognormal, not allowed otherwise.");
+
+    // ---- asterisk
+    public static final Setting ASTERISK_FASTAGI = def("asterisk", "fastagi").section()
+            .doc("The FastAGI routing service Asterisk's dialplan calls with AGI(agi://host:port/route?line=...).");
+    public static final Setting ASTERISK_AMI = def("asterisk", "ami").section()
+            .doc("The connection to Asterisk's manager interface (AMI), for exact call events.");
+    public static final Setting ASTERISK_BRING_YOUR_OWN_QUEUE = def("asterisk", "bringYourOwnQueue").bool(false)
+            .doc("Translate app_queue's events (caller join/leave/abandon, member connect/complete/pause) into ours, for "
+                    + "sites that keep Asterisk's own queues; needs ami.enabled.");
+    public static final Setting ASTERISK_RECORDINGS_DIRECTORY = def("asterisk", "recordingsDirectory").text(null)
+            .doc("Where MixMonitor writes finished recordings named acd-<call id>.wav (or .WAV, .gsm); each new file is "
+                    + "announced as RecordingReady. None: not watched.");
+
+    public static final Setting FASTAGI_ENABLED = def("asterisk.fastagi", "enabled").bool(false)
+            .doc("Whether the FastAGI routing service listens.");
+    public static final Setting FASTAGI_BIND = def("asterisk.fastagi", "bind").text("0.0.0.0")
+            .doc("The address it listens on; 0.0.0.0 for every interface.");
+    public static final Setting FASTAGI_PORT = def("asterisk.fastagi", "port").whole(4573).range(1, 65535)
+            .doc("Its TCP port.");
+    public static final Setting FASTAGI_MAX_WAITING_CALLS = def("asterisk.fastagi", "maxWaitingCalls").whole(200)
+            .unit("calls").range(1, 5000)
+            .doc("AGI calls waiting in our queues at once; each holds a thread while it waits. Past it the route script "
+                    + "answers ACD_STATUS=FULL at once so the dialplan can fall back.");
+    public static final Setting FASTAGI_TRUNK_DIAL_PATTERN = def("asterisk.fastagi", "trunkDialPattern")
+            .text("PJSIP/{number}@trunk")
+            .doc("The Dial() string for reps reached at an outside number; {number} becomes the number.");
+
+    public static final Setting AMI_ENABLED = def("asterisk.ami", "enabled").bool(false)
+            .doc("Whether to connect to the manager interface.");
+    public static final Setting AMI_HOST = def("asterisk.ami", "host").text("localhost").doc("Manager interface host.");
+    public static final Setting AMI_PORT = def("asterisk.ami", "port").whole(5038).range(1, 65535)
+            .doc("Manager interface TCP port.");
+    public static final Setting AMI_USER = def("asterisk.ami", "user").text(null)
+            .doc("Manager user (its manager.conf section); required when enabled.");
+    public static final Setting AMI_SECRET = def("asterisk.ami", "secret").text(null)
+            .doc("That user's secret; required when enabled.");
 
     /** Every setting, in declaration order. */
     public static List<Setting> all() {
