@@ -9,7 +9,7 @@ import java.util.List;
  * @param nonceLifetimeMs    how long a nonce is accepted after it was issued; a later use gets a new challenge with
  *                           stale=true (default 5 min)
  * @param maxTrackedNonces   how many used nonces the nonce-count table remembers; older ones are forgotten and get
- *                           stale=true when used again (default 100,000, about 10 MB)
+ *                           stale=true when used again (default 100,000, about 200 bytes each)
  * @param acceptNoQop        accept RFC 2069-style responses without qop; such a nonce is good for one request only
  *                           (default false)
  */
