@@ -55,8 +55,10 @@ final class ContactRequest {
             if (contact.getAddress() == null || contact.getAddress().getURI() == null) {
                 return refused(400, "Contact " + (i + 1) + " has no URI", 0);
             }
-            int expires = contact.getExpires() >= 0 ? contact.getExpires()
-                    : headerExpires >= 0 ? headerExpires : settings.defaultExpiresSeconds();
+            int expires = contactExpires(contact, settings);
+            if (expires < 0) {
+                expires = headerExpires >= 0 ? headerExpires : settings.defaultExpiresSeconds();
+            }
             if (expires > 0 && expires < settings.minExpiresSeconds()) {
                 return refused(423, "Contact " + contact.getAddress().getURI() + " asks for " + expires
                         + " s, below " + settings.minExpiresSeconds() + " s", settings.minExpiresSeconds());
@@ -65,6 +67,22 @@ final class ContactRequest {
                     Math.min(expires, settings.maxExpiresSeconds())));
         }
         return new ContactRequest(false, List.copyOf(requested), null);
+    }
+
+    /**
+     * The contact's expires parameter; -1 when absent. The RI reads a value it cannot parse as absent, so the text is
+     * looked at: digits too many for an int mean "very long" (shortened to the maximum later), anything else is
+     * malformed and, as RFC 3261 section 20.19 says, treated as 3600 (our default).
+     */
+    private static int contactExpires(Contact contact, RegistrarSettings settings) {
+        if (contact.getExpires() >= 0) {
+            return contact.getExpires();
+        }
+        String text = contact.getParameter(Contact.EXPIRES);
+        if (text == null) {
+            return -1;
+        }
+        return text.strip().matches("\\d+") ? settings.maxExpiresSeconds() : settings.defaultExpiresSeconds();
     }
 
     private static ContactRequest refused(int status, String reason, int minExpires) {

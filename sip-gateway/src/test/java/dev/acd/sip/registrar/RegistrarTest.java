@@ -122,6 +122,18 @@ class RegistrarTest {
     }
 
     @Test
+    void shouldTreatAMalformedContactExpiresAsTheDefaultAndAnOverflowingOneAsTheMaximum() {
+        RegistrarHarness shortDefault = new RegistrarHarness(RegistrarSettings.DEFAULTS.withExpires(60, 3600, 900),
+                dev.acd.sip.defence.DefenceSettings.DEFAULTS);
+
+        SipMessage ok = shortDefault.registerOk(shortDefault.register().expires(120)
+                .contact("<sip:ava.chen@10.1.1.20:5060>;expires=soon")
+                .contact("<sip:ava.chen@10.1.1.20:5070>;expires=99999999999"));
+
+        assertEquals(Map.of("sip:ava.chen@10.1.1.20:5060", 900, "sip:ava.chen@10.1.1.20:5070", 3600), contacts(ok));
+    }
+
+    @Test
     void shouldExpireABindingByTimerAndMakeTheRepUnreachable() {
         h.registerOk(h.register().contact("<sip:ava.chen@10.1.1.20>").expires(120));
 
