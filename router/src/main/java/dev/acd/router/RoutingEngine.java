@@ -142,7 +142,8 @@ public final class RoutingEngine {
         } else if (event instanceof RepLoggedOut e) {
             loggedOut(e, out);
         }
-        // Ticks only move time; holds, dispositions, recordings and QA scores do not change routing.
+        // Ticks only move time; holds, dispositions, recordings and QA scores do not change routing. Neither do
+        // softphone reachability (RepReachable/RepUnreachable, until a later issue) and SourceBlocked.
     }
 
     /** Events that did not fit the router's state, since it was created. */

@@ -10,8 +10,8 @@ package dev.acd.core.event;
 public sealed interface Event permits
         CallArrived, CallClassified, OfferFailed, CallAnswered, CallHeld, CallResumed, CallTransferred, CallEnded,
         CallAbandoned, CallbackRequested,
-        RepLoggedIn, RepLoggedOut, RepReady, RepNotReady,
-        DispositionRecorded, RecordingReady, QaScored, ConfigChanged, Tick,
+        RepLoggedIn, RepLoggedOut, RepReady, RepNotReady, RepReachable, RepUnreachable,
+        DispositionRecorded, RecordingReady, QaScored, ConfigChanged, Tick, SourceBlocked,
         Decision {
 
     /** When it happened, in milliseconds since the epoch. */

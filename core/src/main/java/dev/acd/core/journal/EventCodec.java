@@ -28,8 +28,11 @@ import dev.acd.core.event.RepLoggedIn;
 import dev.acd.core.event.RepLoggedOut;
 import dev.acd.core.event.RepMarkedNotReady;
 import dev.acd.core.event.RepNotReady;
+import dev.acd.core.event.RepReachable;
 import dev.acd.core.event.RepReady;
+import dev.acd.core.event.RepUnreachable;
 import dev.acd.core.event.Rule;
+import dev.acd.core.event.SourceBlocked;
 import dev.acd.core.event.Tick;
 import dev.acd.core.event.TierWidened;
 import dev.acd.core.event.TransferTarget;
@@ -209,6 +212,20 @@ public final class EventCodec {
         }, (at, in) -> new ConfigChanged(at, in.readStopBit(), readString(in), ModelCodec.readModel(in))));
         register(new Codec<>(19, Tick.class, (e, out) -> {
         }, (at, in) -> new Tick(at)));
+        register(new Codec<>(20, RepReachable.class, (e, out) -> {
+            writeString(out, e.repId());
+            writeString(out, e.contact());
+        }, (at, in) -> new RepReachable(at, readString(in), readString(in))));
+        register(new Codec<>(21, RepUnreachable.class, (e, out) -> {
+            writeString(out, e.repId());
+            writeString(out, e.reason());
+        }, (at, in) -> new RepUnreachable(at, readString(in), readString(in))));
+        register(new Codec<>(22, SourceBlocked.class, (e, out) -> {
+            writeString(out, e.address());
+            writeString(out, e.user());
+            writeString(out, e.reason());
+            out.writeStopBit(e.untilMs());
+        }, (at, in) -> new SourceBlocked(at, readString(in), readString(in), readString(in), in.readStopBit())));
 
         // Router decisions, tags 32 and up.
         register(new Codec<>(32, CallQueued.class, (e, out) -> {

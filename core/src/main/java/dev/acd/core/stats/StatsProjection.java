@@ -162,7 +162,8 @@ public final class StatsProjection {
                 calls.queue(queue);
             }
         }
-        // Tick, TierWidened, CallbackOffered, RecordingReady: only the time they carry matters.
+        // Tick, TierWidened, CallbackOffered, RecordingReady, RepReachable, RepUnreachable, SourceBlocked: only the
+        // time they carry matters.
         if (latestAt >= nextSweepAt) {
             registry.sweep(latestAt);
             nextSweepAt = latestAt + SWEEP_EVERY_MS;

@@ -8,7 +8,10 @@ import dev.acd.core.event.Event;
 import dev.acd.core.event.OfferFailure;
 import dev.acd.core.event.Party;
 import dev.acd.core.event.PassedOverWhy;
+import dev.acd.core.event.RepReachable;
+import dev.acd.core.event.RepUnreachable;
 import dev.acd.core.event.Rule;
+import dev.acd.core.event.SourceBlocked;
 import dev.acd.core.event.Tick;
 import dev.acd.core.event.TransferTarget;
 import dev.acd.core.event.Trigger;
@@ -103,6 +106,28 @@ class EventCodecTest {
         EventCodec.encode(new CallAnswered(1000, 300, "r1"), bytes);
         // version 1, tag 4, at 1000 = e8 07, callId 300 = ac 02, "r1" = length 2 then UTF-8.
         assertArrayEquals(new byte[] {1, 4, (byte) 0xe8, 0x07, (byte) 0xac, 0x02, 2, 'r', '1'}, bytes.toByteArray());
+    }
+
+    @Test
+    void shouldRoundTripReachabilityAndSecurityEventsKeepingEveryField() {
+        RepReachable reachable = new RepReachable(SampleEvents.T0, "ava.chen", "sip:ava.chen@198.51.100.7:61234");
+        RepUnreachable unreachable = new RepUnreachable(SampleEvents.T0 + 5, "ava.chen", "expired");
+        SourceBlocked blocked = new SourceBlocked(SampleEvents.T0 + 9, "203.0.113.9", "ava.chen",
+                "5 failed authentications for the user in 60 s", SampleEvents.T0 + 600_009);
+        assertEquals(reachable, roundTrip(reachable));
+        assertEquals(unreachable, roundTrip(unreachable));
+        assertEquals(blocked, roundTrip(blocked));
+        SourceBlocked noUser = new SourceBlocked(SampleEvents.T0, "2001:db8::1", null, "x", Long.MAX_VALUE);
+        assertNull(((SourceBlocked) roundTrip(noUser)).user());
+        assertEquals(Long.MAX_VALUE, ((SourceBlocked) roundTrip(noUser)).untilMs());
+    }
+
+    @Test
+    void shouldWriteTheDocumentedLayoutForRepUnreachable() {
+        Bytes<?> bytes = Bytes.allocateElasticOnHeap();
+        EventCodec.encode(new RepUnreachable(1000, "r1", "expired"), bytes);
+        assertArrayEquals(new byte[] {1, 21, (byte) 0xe8, 0x07, 2, 'r', '1', 7, 'e', 'x', 'p', 'i', 'r', 'e', 'd'},
+                bytes.toByteArray());
     }
 
     @Test

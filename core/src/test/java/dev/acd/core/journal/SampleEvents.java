@@ -28,8 +28,11 @@ import dev.acd.core.event.RepLoggedIn;
 import dev.acd.core.event.RepLoggedOut;
 import dev.acd.core.event.RepMarkedNotReady;
 import dev.acd.core.event.RepNotReady;
+import dev.acd.core.event.RepReachable;
 import dev.acd.core.event.RepReady;
+import dev.acd.core.event.RepUnreachable;
 import dev.acd.core.event.Rule;
+import dev.acd.core.event.SourceBlocked;
 import dev.acd.core.event.Tick;
 import dev.acd.core.event.TierWidened;
 import dev.acd.core.event.TransferTarget;
@@ -126,6 +129,13 @@ final class SampleEvents {
         events.add(new RepNotReady(t++, "rep-bo", ""));
         events.add(new ConfigChanged(t++, 8, "api", sparseModel()));
         events.add(new ConfigChanged(t++, 9, null, null));
+        events.add(new RepReachable(t++, "rep-anna", "sip:anna@192.0.2.44:5062;transport=tcp"));
+        events.add(new RepUnreachable(t++, "rep-anna", "ping-timeout"));
+        events.add(new RepReachable(t++, "rep-bo", null));
+        events.add(new RepUnreachable(t++, "rep-bo", ""));
+        events.add(new SourceBlocked(t++, "203.0.113.9", "anna", "10 failed authentications from the address in 60 s",
+                T0 + 900_000));
+        events.add(new SourceBlocked(t++, "2001:db8::7", null, "", 0));
         return events;
     }
 
