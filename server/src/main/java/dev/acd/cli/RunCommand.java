@@ -2,6 +2,7 @@ package dev.acd.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,6 +11,7 @@ import dev.acd.core.journal.JournalSettings;
 import dev.acd.core.time.Clock;
 import dev.acd.router.pipeline.PipelineSettings;
 import dev.acd.runtime.AcdServer;
+import dev.acd.runtime.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +38,13 @@ final class RunCommand implements Callable<Integer> {
                 : new JournalSettings(journalDir, acd.journal().retentionDays());
         CountDownLatch stopped = new CountDownLatch(1);
         AcdServer server = AcdServer.start(acd, journal, Clock.SYSTEM, PipelineSettings.DEFAULT);
+        List<String> services;
+        try {
+            services = Services.startAll(server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
@@ -48,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  routing    %d reps, %d queues, %d lines; configuration version %d%s%n",
                 acd.model().reps().size(), acd.model().queues().size(), acd.model().lines().size(),
                 report.configVersion(), report.newConfiguration() ? " (new)" : "");
+        services.forEach(line -> out.println("  " + line));
         out.println("Stop with Ctrl-C.");
         out.flush();
         stopped.await();

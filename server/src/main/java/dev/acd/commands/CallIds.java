@@ -2,21 +2,20 @@ package dev.acd.commands;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.acd.core.time.Clock;
 
 /**
- * Hands out call ids unique across origins and across restarts: the first is the start time in milliseconds times
- * 1000, so a server restarted later never reuses an id already in the journal (at under 1000 calls per
- * millisecond of uptime). Thread-safe.
+ * Hands out call ids unique across origins and across restarts: numbering goes on after the highest id the journal
+ * holds. Thread-safe.
  */
 public final class CallIds {
-    private final AtomicLong next;
+    private final AtomicLong last;
 
-    public CallIds(Clock clock) {
-        this.next = new AtomicLong(clock.millis() * 1000);
+    /** Ids after {@code lastUsed}, the highest call id already in the journal (0 for a new journal). */
+    public CallIds(long lastUsed) {
+        this.last = new AtomicLong(lastUsed);
     }
 
     public long next() {
-        return next.getAndIncrement();
+        return last.incrementAndGet();
     }
 }

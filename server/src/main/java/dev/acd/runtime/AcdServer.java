@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.acd.config.AcdConfig;
-import dev.acd.core.command.CommandSubscriber;
+import dev.acd.commands.CallIds;
+import dev.acd.commands.CommandRouting;
 import dev.acd.core.event.ConfigChanged;
 import dev.acd.core.event.Event;
 import dev.acd.core.event.EventPublisher;
@@ -29,8 +30,8 @@ public final class AcdServer implements AutoCloseable {
     private final Clock clock;
     private final Journal journal;
     private final RouterPipeline pipeline;
-    private final CommandFanOut commands = new CommandFanOut();
-    private final AtomicLong callIds;
+    private final CommandRouting commands = new CommandRouting();
+    private final CallIds callIds;
     private final AtomicLong configVersion;
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
     private final Ticker ticker;
@@ -42,7 +43,7 @@ public final class AcdServer implements AutoCloseable {
         this.clock = clock;
         this.journal = Journal.open(journalSettings, clock);
         Recovery recovery = Recovery.replay(journal);
-        this.callIds = new AtomicLong(recovery.lastCallId());
+        this.callIds = new CallIds(recovery.lastCallId());
         this.configVersion = new AtomicLong(recovery.lastConfigVersion());
         this.pipeline = new RouterPipeline(recovery.engine(), journal::append, commands, pipelineSettings);
         long now = clock.millis();
@@ -98,14 +99,14 @@ public final class AcdServer implements AutoCloseable {
         return journal;
     }
 
-    /** A new call id, unique across restarts of this journal. Safe from any thread. */
-    public long nextCallId() {
-        return callIds.incrementAndGet();
+    /** Call ids for new calls, numbered after the journal's highest so they stay unique across restarts. */
+    public CallIds callIds() {
+        return callIds;
     }
 
-    /** Adds a call-control service: it receives every router command from now on. */
-    public void subscribe(CommandSubscriber subscriber) {
-        commands.add(subscriber);
+    /** Where call-control services (SIP, Asterisk) register as origins and claim their calls' commands. */
+    public CommandRouting commands() {
+        return commands;
     }
 
     /** Hands a started service to the server, which closes it (before its own parts, newest first) on close. */

@@ -64,7 +64,7 @@ final class RouterFixture implements AutoCloseable {
         JournalWriter writer = journal::append;
         router = new RouterPipeline(new RoutingEngine(), writer, commands, new PipelineSettings(1024, "blocking"));
         router.publish(new ConfigChanged(Clock.SYSTEM.millis(), 1, "test", config.model()));
-        asterisk = new AsteriskRuntime(config, router, commands, new CallIds(Clock.SYSTEM), Clock.SYSTEM, tuning);
+        asterisk = new AsteriskRuntime(config, router, commands, new CallIds(0), Clock.SYSTEM, tuning);
         asterisk.start();
     }
 

@@ -85,7 +85,7 @@ class AcdServerTest {
             AcdServer.StartReport report = restarted.startReport();
             assertEquals(1, report.callsClosedAsLost());
             assertFalse(report.newConfiguration(), "the same configuration is not journaled again");
-            assertTrue(restarted.nextCallId() > callId, "call ids go on after the journal's last");
+            assertTrue(restarted.callIds().next() > callId, "call ids go on after the journal's last");
         }
         List<Event> journaled = journaled();
         CallEnded ended = journaled.stream().filter(e -> e instanceof CallEnded).map(e -> (CallEnded) e)
@@ -124,7 +124,7 @@ class AcdServerTest {
     private AcdServer start() {
         AcdServer server = AcdServer.start(config, new JournalSettings(dir, JournalSettings.KEEP_FOREVER), clock,
                 PipelineSettings.DEFAULT);
-        server.subscribe(commands::add);
+        server.commands().addOrigin("test", commands::add);
         return server;
     }
 
@@ -136,7 +136,8 @@ class AcdServerTest {
 
     private long arrive(AcdServer server, String caller) {
         Line sales = config.model().line("sales").orElseThrow();
-        long callId = server.nextCallId();
+        long callId = server.callIds().next();
+        server.commands().claim(callId, "test");
         server.events().publish(new CallArrived(clock.millis(), callId, Direction.INBOUND, sales.id(), caller,
                 sales.number(), null));
         server.events().publish(new Classifier(config.model(), config.customers())
