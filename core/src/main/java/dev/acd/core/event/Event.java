@@ -11,7 +11,7 @@ public sealed interface Event permits
         CallArrived, CallClassified, OfferFailed, CallAnswered, CallHeld, CallResumed, CallTransferred, CallEnded,
         CallAbandoned, CallbackRequested,
         RepLoggedIn, RepLoggedOut, RepReady, RepNotReady,
-        DispositionRecorded, RecordingReady, QaScored, ConfigChanged, Tick,
+        DispositionRecorded, RecordingReady, QaScored, QaReviewRequested, QaRated, ConfigChanged, Tick,
         Decision {
 
     /** When it happened, in milliseconds since the epoch. */
