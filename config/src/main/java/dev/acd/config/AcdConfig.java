@@ -21,11 +21,13 @@ import dev.acd.core.model.RoutingModel;
  * @param outcomes       the disposition outcome codes reps may record at wrap-up
  * @param journal        journal location and retention
  * @param simulation     settings for the simulator
+ * @param qa             QA scorecards, review rules and workers
  */
 public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
                         CustomerDirectory customers, List<PartnerOrganisation> partners,
                         SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
-                        SimulationSettings simulation) {
+                        SimulationSettings simulation,
+                        QaSettings qa) {
     public AcdConfig {
         partners = List.copyOf(partners);
         outcomes = List.copyOf(outcomes);

@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 import dev.acd.config.AcdConfig;
 import dev.acd.config.ConfigException;
+import dev.acd.config.QaSettings;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.config.SimulationSettings;
 import dev.acd.config.SoftphoneCredentials;
@@ -68,6 +69,7 @@ public final class ConfigReader {
         CredentialSection credentials = new CredentialSection(top, refs);
         credentials.read();
         SimulationSettings simulation = new SimulationSection(top, refs, outcomes).read();
+        QaSettings qa = new QaSection(top, refs).read();
 
         refs.resolve();
         RoutingModel routing = model.model();
@@ -78,7 +80,8 @@ public final class ConfigReader {
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
         return new AcdConfig(source.name(), zone, tickIntervalMs, routing, directory, model.partners(), softphones,
-                outcomes, journal, simulation);
+                outcomes, journal, simulation,
+                qa);
     }
 
     private static Node compose(Source source, Problems problems) {
