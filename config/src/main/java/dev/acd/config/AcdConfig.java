@@ -22,11 +22,12 @@ import dev.acd.core.model.RoutingModel;
  * @param journal        journal location and retention
  * @param simulation     settings for the simulator
  * @param asterisk       the Asterisk adapter's settings ({@link AsteriskSettings#OFF} when the section is absent)
+ * @param qa             QA scorecards, review rules and workers
  */
 public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
                         CustomerDirectory customers, List<PartnerOrganisation> partners,
                         SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
-                        SimulationSettings simulation, AsteriskSettings asterisk) {
+                        SimulationSettings simulation, AsteriskSettings asterisk, QaSettings qa) {
     public AcdConfig {
         partners = List.copyOf(partners);
         outcomes = List.copyOf(outcomes);

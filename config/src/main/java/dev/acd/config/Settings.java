@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.MissPolicy;
+import dev.acd.core.model.QaMeasure;
 import dev.acd.core.model.RepKind;
 import dev.acd.core.model.TierScope;
 
@@ -281,6 +282,63 @@ public final class Settings {
     public static final Setting AMI_SECRET = def("asterisk.ami", "secret").text(null)
             .doc("That user's secret; required when enabled.");
 
+    // ---- quality assurance
+    public static final Setting QA = def("", "qa").section()
+            .doc("Quality assurance of recorded calls: scorecards per queue or segment, review rules, QA workers.");
+    public static final Setting QA_WORKERS = def("qa", "workers").whole(2).unit("threads").range(1, 64)
+            .doc("Threads analysing and scoring recordings, off the call path.");
+    public static final Setting QA_DEAD_AIR_SECONDS = def("qa", "deadAirSeconds").decimal(5.0).unit("seconds").range(0.5, 600)
+            .doc("A pause with neither party speaking counts as dead air (dead-air-count, dead-air-total-s) from this long.");
+    public static final Setting QA_WAIT_FOR_WRAP_UP_SECONDS = def("qa", "waitForWrapUpSeconds").whole(120).unit("seconds").range(0, 3600)
+            .doc("How long scoring waits after the recording for the rep's wrap-up to end, when the scorecard scores "
+                    + "wrap time, handle time or the disposition; other calls are scored at once.");
+    public static final Setting QA_DEFAULT_SCORECARD = def("qa", "defaultScorecard").id()
+            .doc("The scorecard of calls no scorecard claims by queue or segment; none means the built-in default scorecard.");
+    public static final Setting QA_REVIEW = def("qa", "review").section()
+            .doc("Which scored calls go to the supervisors' review queue.");
+    public static final Setting QA_SCORECARDS = def("qa", "scorecards").list().defaultValue(List.of())
+            .doc("The scorecards; without any, every call is scored on the built-in default scorecard.");
+
+    public static final Setting QA_REVIEW_MIN_SCORE = def("qa.review", "minScore").decimal(60.0).unit("points").range(0, 100)
+            .doc("Calls whose automatic score is under this go to review.");
+    public static final Setting QA_REVIEW_ONE_WAY_AUDIO = def("qa.review", "oneWayAudio").bool(true)
+            .doc("Whether calls with one channel silent throughout go to review.");
+    public static final Setting QA_REVIEW_DEAD_AIR_SECONDS = def("qa.review", "deadAirSeconds").decimal(15.0).unit("seconds").range(1, 3600)
+            .doc("Calls with a pause this long or longer inside the conversation go to review.");
+
+    public static final Setting SCORECARD_ID = def("qa.scorecards[]", "id").id().required()
+            .doc("Unique scorecard id, journaled with every score.");
+    public static final Setting SCORECARD_NAME = def("qa.scorecards[]", "name").text(null).doc("Display name; defaults to the id.");
+    public static final Setting SCORECARD_QUEUES = def("qa.scorecards[]", "queues").list().defaultValue(List.of())
+            .doc("Queues whose calls this scorecard scores; a queue belongs to one scorecard at most.");
+    public static final Setting SCORECARD_SEGMENTS = def("qa.scorecards[]", "segments").list().defaultValue(List.of())
+            .doc("Segments whose calls this scorecard scores when no scorecard claims the call's queue; one scorecard each.");
+    public static final Setting SCORECARD_HANDLE_TIME_TARGET = def("qa.scorecards[]", "handleTimeTargetSeconds").whole(360)
+            .unit("seconds").min(1).doc("The handle time these calls aim at, for the measure handle-time-target-ratio.");
+    public static final Setting SCORECARD_MANUAL_SHARE = def("qa.scorecards[]", "manualShare").decimal(0.5).range(0, 1)
+            .doc("Share of the supervisors' ratings in a rated call's merged score (the automatic score has the rest).");
+    public static final Setting SCORECARD_MANUAL_CRITERIA = def("qa.scorecards[]", "manualCriteria").list()
+            .defaultValue(List.of("product-knowledge", "technical-knowledge", "communication-skills", "problem-solving"))
+            .doc("What supervisors rate by hand, 1 (poor) to 5 (excellent), with a comment each; ids, unique.");
+    public static final Setting SCORECARD_CRITERIA = def("qa.scorecards[]", "criteria").list().required()
+            .doc("The automatic criteria, at least one; a call's score is their points weighted by their weights.");
+
+    public static final Setting CRITERION_NAME = def("qa.scorecards[].criteria[]", "name").text(null).required()
+            .doc("Name, unique in the scorecard; statistics show it as the column qa_criterion_<name>.");
+    public static final Setting CRITERION_MEASURE = def("qa.scorecards[].criteria[]", "measure")
+            .oneOf(measureNames()).required().doc("What is scored; docs/qa.md says what each measure is and its unit.");
+    public static final Setting CRITERION_WEIGHT = def("qa.scorecards[].criteria[]", "weight").decimal(null).required()
+            .min(0).doc("Weight of the criterion in the scorecard, above 0; only the ratio between weights matters.");
+    public static final Setting CRITERION_BANDS = def("qa.scorecards[].criteria[]", "bands").list().required()
+            .doc("Bands mapping the measured value to points, ascending and not overlapping; a value in no band earns 0.");
+
+    public static final Setting BAND_FROM = def("qa.scorecards[].criteria[].bands[]", "from").decimal(null)
+            .doc("Lowest value of the band (included); none means no lower limit.");
+    public static final Setting BAND_TO = def("qa.scorecards[].criteria[].bands[]", "to").decimal(null)
+            .doc("Value where the band ends (excluded); none means no upper limit.");
+    public static final Setting BAND_POINTS = def("qa.scorecards[].criteria[].bands[]", "points").decimal(null).required()
+            .unit("points").range(0, 100).doc("Points a value in the band earns.");
+
     /** Every setting, in declaration order. */
     public static List<Setting> all() {
         return Collections.unmodifiableList(ALL);
@@ -294,6 +352,10 @@ public final class Settings {
     /** A setting by section and key. */
     public static Optional<Setting> find(String section, String key) {
         return ALL.stream().filter(s -> s.section().equals(section) && s.key().equals(key)).findFirst();
+    }
+
+    private static List<String> measureNames() {
+        return Arrays.stream(QaMeasure.values()).map(QaMeasure::configName).collect(Collectors.toList());
     }
 
     private static Map<String, Double> orderedMap(Object... keysAndValues) {
@@ -385,6 +447,12 @@ public final class Settings {
 
         <E extends Enum<E>> Def choices(Class<E> values) {
             choices = Arrays.stream(values.getEnumConstants()).map(Enum::name).collect(Collectors.toList());
+            return this;
+        }
+
+        Def oneOf(List<String> values) {
+            type = Setting.Type.CHOICE;
+            choices = values;
             return this;
         }
 

@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import dev.acd.core.event.CallAnswered;
-import dev.acd.core.event.Event;
+import dev.acd.config.QaSettings;
 import dev.acd.core.event.RecordingReady;
 import dev.acd.core.journal.Journal;
 import dev.acd.core.journal.JournalReader;
@@ -25,9 +22,11 @@ import dev.acd.core.time.Clock;
 import dev.acd.recorder.analysis.CallAnalysis;
 import dev.acd.recorder.analysis.CallAnalyzer;
 import dev.acd.recorder.analysis.VadSettings;
-import dev.acd.recorder.scorecard.DefaultScorecard;
+import dev.acd.qa.QaWiring;
+import dev.acd.recorder.qa.JournaledRecording;
 import dev.acd.recorder.scorecard.QaScore;
-import dev.acd.recorder.scorecard.ReviewPolicy;
+import dev.acd.recorder.scorecard.Scorecard;
+import dev.acd.recorder.scorecard.ScorecardBook;
 import dev.acd.recorder.scoring.RecordingScorer;
 import dev.acd.recorder.scoring.ScoredCall;
 import picocli.CommandLine.Command;
@@ -44,32 +43,44 @@ final class QaCommand {
     /** {@code acd qa score FILE.wav}: analyses one stereo recording and prints every measure and the score. */
     @Command(name = "score", mixinStandardHelpOptions = true,
             description = "Analyses one stereo WAV recording (customer left, rep right) and prints every measure, "
-                    + "the speech segments found, the automatic score on the default scorecard and the reasons to "
-                    + "review the call (if any), as JSON.")
+                    + "the speech segments found, the automatic score on a configured scorecard (criteria on call "
+                    + "facts from the journal are left out) and the reasons to review the call (if any), as JSON.")
     static final class Score implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(paramLabel = "FILE.wav", description = "a stereo recording: 16-bit PCM, u-law or A-law, 8-48 kHz")
         Path recording;
-        @Option(names = "--dead-air-seconds", defaultValue = "5",
-                description = "pauses with neither party speaking count as dead air from this long (default: ${DEFAULT-VALUE})")
-        double deadAirSeconds;
+        @Option(names = "--dead-air-seconds",
+                description = "pauses with neither party speaking count as dead air from this long (default: the "
+                        + "configuration's qa.deadAirSeconds)")
+        Double deadAirSeconds;
+        @Mixin
+        ConfigOption config = new ConfigOption();
+        @Option(names = "--scorecard", paramLabel = "ID", description = "a configured scorecard, or 'default' for the "
+                + "built-in one (default: the configuration's qa.defaultScorecard)")
+        String scorecard;
 
         @Override
         public Integer call() throws Exception {
-            if (!(deadAirSeconds > 0)) {
+            if (deadAirSeconds != null && !(deadAirSeconds > 0)) {
                 throw new IllegalArgumentException("--dead-air-seconds must be more than 0, got " + deadAirSeconds);
             }
             if (!Files.isRegularFile(recording)) {
                 throw new IllegalArgumentException(recording + ": no such file");
             }
-            CallAnalyzer analyzer = new CallAnalyzer(VadSettings.DEFAULTS, Math.round(deadAirSeconds * 1000));
+            QaSettings qa = config.load().qa();
+            ScorecardBook book = QaWiring.scorecards(qa);
+            Scorecard card = scorecard == null ? book.fallback() : book.named(scorecard).orElseThrow(
+                    () -> new IllegalArgumentException("--scorecard: no scorecard '" + scorecard + "'; configured: "
+                            + qa.scorecards().stream().map(QaSettings.Scorecard::id).toList() + " and 'default'"));
+            CallAnalyzer analyzer = deadAirSeconds == null ? QaWiring.analyzer(qa)
+                    : new CallAnalyzer(VadSettings.DEFAULTS, Math.round(deadAirSeconds * 1000));
             CallAnalysis analysis = analyzer.analyze(recording);
-            QaScore score = DefaultScorecard.create().score(analysis);
+            QaScore score = card.score(analysis);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("file", recording.toString());
             report.put("score", score);
-            report.put("review", ReviewPolicy.DEFAULTS.reasons(analysis, score));
+            report.put("review", QaWiring.review(qa).reasons(analysis, score));
             report.put("analysis", analysis);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             spec.commandLine().getOut().println(json.writeValueAsString(report));
@@ -85,7 +96,8 @@ final class QaCommand {
      */
     @Command(name = "rescore", mixinStandardHelpOptions = true,
             description = "Scores again every recording announced (RecordingReady) in a journal in a period, on "
-                    + "the default scorecard: one JSON line per call on standard output, progress on standard error.")
+                    + "the configured scorecards (each call on its queue's or segment's) with the call's facts from the "
+                    + "journal: one JSON line per call on standard output, progress on standard error.")
     static final class Rescore implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -99,6 +111,8 @@ final class QaCommand {
         ZoneId zone;
         @Option(names = "--threads", description = "QA workers (default: one per processor)")
         Integer threads;
+        @Mixin
+        ConfigOption config = new ConfigOption();
 
         @Override
         public Integer call() throws Exception {
@@ -106,29 +120,22 @@ final class QaCommand {
             if (workers < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
             }
-            List<Pending> pending = new ArrayList<>();
+            QaSettings qa = config.load().qa();
+            ScorecardBook book = QaWiring.scorecards(qa);
+            List<JournaledRecording> pending;
             try (Journal opened = journal.open()) {
                 ZoneId in = JournalOption.zone(zone, opened);
                 TimeArgument.Range range = TimeArgument.range(from, to, in);
-                long fromAt = range.fromAt();
-                long toAt = range.toAt();
-                Map<Long, String> answeredBy = new HashMap<>();
                 try (JournalReader reader = opened.readFromStart()) {
-                    for (Event event = reader.next(); event != null; event = reader.next()) {
-                        if (event instanceof CallAnswered answered) {
-                            answeredBy.put(answered.callId(), answered.repId());
-                        } else if (event instanceof RecordingReady ready && ready.at() >= fromAt && ready.at() < toAt) {
-                            pending.add(new Pending(ready, answeredBy.get(ready.callId())));
-                        }
-                    }
+                    pending = JournaledRecording.read(reader, range.fromAt(), range.toAt());
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             ObjectMapper json = new ObjectMapper();
             Progress progress = new Progress(err, pending.size());
-            RecordingScorer scorer = new RecordingScorer(new CallAnalyzer(), DefaultScorecard.create(),
-                    ReviewPolicy.DEFAULTS, Clock.SYSTEM, workers, new RecordingScorer.Listener() {
+            RecordingScorer scorer = new RecordingScorer(QaWiring.analyzer(qa), QaWiring.review(qa), Clock.SYSTEM,
+                    workers, new RecordingScorer.Listener() {
                         @Override
                         public void scored(ScoredCall call) {
                             Map<String, Object> line = new LinkedHashMap<>();
@@ -146,15 +153,12 @@ final class QaCommand {
                             progress.done(out, null, "call " + recording.callId() + ": " + failure.getMessage());
                         }
                     });
-            for (Pending p : pending) {
-                scorer.submit(p.recording(), p.repId());
+            for (JournaledRecording p : pending) {
+                scorer.submit(p.recording(), p.repId(), book.forCall(p.queueId(), p.segment()), p.facts());
             }
             scorer.close();
             progress.finish();
             return progress.failed == 0 ? 0 : 1;
-        }
-
-        private record Pending(RecordingReady recording, String repId) {
         }
 
         private static String toJson(ObjectMapper json, Object value) {

@@ -134,7 +134,7 @@ final class SimulateCommand implements Callable<Integer> {
             return Grouping.valueOf(by.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--by: '" + by + "' is not one of rep, queue, segment, kind, direction, "
-                    + "interval, day");
+                    + "interval, day, week");
         }
     }
 

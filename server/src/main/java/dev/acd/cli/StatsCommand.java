@@ -2,12 +2,14 @@ package dev.acd.cli;
 
 import java.io.PrintWriter;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.acd.core.event.Event;
 import dev.acd.core.journal.Journal;
 import dev.acd.core.journal.JournalReader;
+import dev.acd.core.stats.Metric;
 import dev.acd.core.stats.Report;
 import dev.acd.core.stats.StatsProjection;
 import picocli.CommandLine.Command;
@@ -19,14 +21,15 @@ import picocli.CommandLine.Spec;
 /** {@code acd stats}: statistics computed from a journal. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Computes statistics from a journal: offered, answered, abandoned, service level, ASA, talk, "
-                + "hold, wrap and handle time, occupancy, revenue... grouped as asked. See docs/statistics.md.")
+                + "hold, wrap and handle time, occupancy, revenue, QA scores (--qa)... grouped as asked. "
+                + "See docs/statistics.md.")
 final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     JournalOption journal = new JournalOption();
     @Option(names = "--by", defaultValue = "queue",
-            description = "rep, queue, segment, kind, direction, interval or day (default ${DEFAULT-VALUE})")
+            description = "rep, queue, segment, kind, direction, interval, day or week (default ${DEFAULT-VALUE})")
     String by;
     @Option(names = "--from", description = "start: 2026-11-23, 2026-11-23T09:00 (in --zone) or an instant")
     String from;
@@ -40,6 +43,21 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--metrics", split = ",", description = "columns to print, by name (default: the headline ones "
             + "in a table, all in csv and json)")
     List<String> metrics;
+    @Option(names = "--qa", description = "quality assurance columns: automatic and manual scores, reviews, and the "
+            + "mean points of each scorecard criterion (qa_criterion_<name>)")
+    boolean qa;
+
+    /** The QA metrics, then one column per criterion scored in the report's range. */
+    static List<String> qaColumns(Report report) {
+        List<String> names = new ArrayList<>();
+        Metric.QA.forEach(m -> names.add(m.name()));
+        for (Metric m : report.columns()) {
+            if (m.name().startsWith(Metric.QA_CRITERION_PREFIX)) {
+                names.add(m.name());
+            }
+        }
+        return names;
+    }
 
     @Override
     public Integer call() {
@@ -69,7 +87,7 @@ final class StatsCommand implements Callable<Integer> {
         Report report = range.open() ? stats.report(grouping)
                 : stats.report(grouping, Math.max(range.fromAt(), Long.MIN_VALUE / 2),
                 Math.min(range.toAt(), stats.latestAt() + 1));
-        reportFormat.print(report, metrics, out);
+        reportFormat.print(report, qa && (metrics == null || metrics.isEmpty()) ? qaColumns(report) : metrics, out);
         return 0;
     }
 }

@@ -19,6 +19,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.acd.core.event.CallAnswered;
+import dev.acd.core.event.CallClassified;
+import dev.acd.core.event.CallEnded;
+import dev.acd.core.event.DispositionRecorded;
+import dev.acd.core.event.Party;
+import dev.acd.core.event.WrapUpEnded;
+import dev.acd.core.event.WrapUpStarted;
 import dev.acd.core.event.RecordingReady;
 import dev.acd.core.journal.Journal;
 import dev.acd.core.journal.JournalSettings;
@@ -72,7 +78,7 @@ class QaCommandTest {
     @Test
     void shouldPrintEveryMeasureAndTheScoreOfARecordingAsJson(@TempDir Path dir) throws IOException {
         Path wav = call(dir.resolve("call.wav"));
-        AcdCli.Run run = acd("qa", "score", wav.toString(), "--dead-air-seconds", "1.5");
+        AcdCli.Run run = acd("qa", "score", wav.toString(), "--dead-air-seconds", "1.5", "--scorecard", "default");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(wav.toString(), report.get("file").asText());
@@ -118,10 +124,54 @@ class QaCommandTest {
         JsonNode scored = new ObjectMapper().readTree(lines.get(0));
         assertEquals(1, scored.get("callId").asLong());
         assertEquals("rep-ann", scored.get("repId").asText());
-        assertEquals("default", scored.get("scorecard").asText());
+        assertEquals("new-sales", scored.get("scorecard").asText(), "the demo configuration's default scorecard");
         assertTrue(scored.get("score").asInt() > 0, lines.get(0));
         assertTrue(run.err().contains("call 2: ") && run.err().contains("absent.wav"), run.err());
         assertTrue(run.err().contains("rescoring [" + "#".repeat(30) + "] 2/2, 1 failed"), run.err());
+    }
+
+    @Test
+    void shouldScoreOnTheConfiguredDefaultScorecardAndLeaveOutCallFactsWithoutAJournal(@TempDir Path dir)
+            throws IOException {
+        Path wav = call(dir.resolve("call.wav"));
+        AcdCli.Run run = acd("qa", "score", wav.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode score = new ObjectMapper().readTree(run.out()).get("score");
+        assertEquals("new-sales", score.get("scorecard").asText());
+        JsonNode ringTime = null;
+        for (JsonNode c : score.get("criteria")) {
+            if (c.get("measure").asText().equals("RING_TIME_S")) {
+                ringTime = c;
+            }
+        }
+        assertEquals("NaN", ringTime.get("points").asText(), "no journal, so no ring time: " + run.out());
+
+        AcdCli.Run unknown = acd("qa", "score", wav.toString(), "--scorecard", "renewal");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("--scorecard: no scorecard 'renewal'; configured: [new-sales, renewals, "
+                + "partner-desk] and 'default'"), unknown.err());
+    }
+
+    @Test
+    void shouldRescoreEachCallOnItsQueuesScorecardWithItsJournalFacts(@TempDir Path dir) throws IOException {
+        Path wav = call(dir.resolve("call.wav"));
+        Path journalDir = dir.resolve("journal");
+        long t = java.time.Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
+        try (Journal journal = Journal.open(new JournalSettings(journalDir, JournalSettings.KEEP_FOREVER))) {
+            journal.append(new CallClassified(t, 1, null, "long-tail", 0, null, null, null, null, "renewals", 1,
+                    List.of()));
+            journal.append(new CallAnswered(t + 2_000, 1, "rep-ann"));
+            journal.append(new CallEnded(t + 20_000, 1, Party.CUSTOMER, "BYE"));
+            journal.append(new WrapUpStarted(t + 20_000, "rep-ann", 1, t + 80_000));
+            journal.append(new RecordingReady(t + 20_000, 1, wav.toString(), 20_000));
+            journal.append(new DispositionRecorded(t + 30_000, 1, "rep-ann", "won", 100_000, ""));
+            journal.append(new WrapUpEnded(t + 40_000, "rep-ann", 1));
+        }
+        AcdCli.Run run = acd("qa", "rescore", "--journal", journalDir.toString(), "--from", "2026-11-23");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode scored = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
+        assertEquals("renewals", scored.get("scorecard").asText(), run.out());
+        assertEquals("rep-ann", scored.get("repId").asText());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import dev.acd.config.AcdConfig;
 import dev.acd.config.AsteriskSettings;
 import dev.acd.config.ConfigException;
+import dev.acd.config.QaSettings;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.config.SimulationSettings;
 import dev.acd.config.SoftphoneCredentials;
@@ -70,6 +71,7 @@ public final class ConfigReader {
         credentials.read();
         SimulationSettings simulation = new SimulationSection(top, refs, outcomes).read();
         AsteriskSettings asterisk = new AsteriskSection(top).read();
+        QaSettings qa = new QaSection(top, refs).read();
 
         refs.resolve();
         RoutingModel routing = model.model();
@@ -80,7 +82,7 @@ public final class ConfigReader {
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
         return new AcdConfig(source.name(), zone, tickIntervalMs, routing, directory, model.partners(), softphones,
-                outcomes, journal, simulation, asterisk);
+                outcomes, journal, simulation, asterisk, qa);
     }
 
     private static Node compose(Source source, Problems problems) {

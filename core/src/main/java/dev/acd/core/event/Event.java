@@ -11,7 +11,7 @@ public sealed interface Event permits
         CallArrived, CallClassified, OfferFailed, CallAnswered, CallHeld, CallResumed, CallTransferred, CallEnded,
         CallAbandoned, CallbackRequested,
         RepLoggedIn, RepLoggedOut, RepReady, RepNotReady, RepReachable, RepUnreachable,
-        DispositionRecorded, RecordingReady, QaScored, ConfigChanged, Tick, SourceBlocked,
+        DispositionRecorded, RecordingReady, QaScored, QaReviewRequested, QaRated, ConfigChanged, Tick, SourceBlocked,
         Decision {
 
     /** When it happened, in milliseconds since the epoch. */

@@ -22,6 +22,11 @@ import dev.acd.core.event.OfferFailure;
 import dev.acd.core.event.Party;
 import dev.acd.core.event.PassedOver;
 import dev.acd.core.event.PassedOverWhy;
+import dev.acd.core.event.QaCriterionScore;
+import dev.acd.core.event.QaRated;
+import dev.acd.core.event.QaRating;
+import dev.acd.core.event.QaReviewReason;
+import dev.acd.core.event.QaReviewRequested;
 import dev.acd.core.event.QaScored;
 import dev.acd.core.event.RecordingReady;
 import dev.acd.core.event.RepLoggedIn;
@@ -86,6 +91,7 @@ public final class EventCodec {
     private static final Trigger[] TRIGGERS = Trigger.values();
     private static final Rule[] RULES = Rule.values();
     private static final PassedOverWhy[] PASSED_OVER_WHYS = PassedOverWhy.values();
+    private static final QaReviewReason[] REVIEW_REASONS = QaReviewReason.values();
 
     private interface FieldWriter<E extends Event> {
         void write(E event, BytesOut<?> out);
@@ -203,8 +209,13 @@ public final class EventCodec {
             writeString(out, e.scorecard());
             writeInt(out, e.score());
             writeBoolean(out, e.manual());
+            writeCount(out, e.criteria().size());
+            for (QaCriterionScore c : e.criteria()) {
+                writeString(out, c.criterion());
+                writeInt(out, c.points());
+            }
         }, (at, in) -> new QaScored(at, in.readStopBit(), readString(in), readString(in), readInt(in, "score"),
-                readBoolean(in, "manual"))));
+                readBoolean(in, "manual"), readCriterionScores(in))));
         register(new Codec<>(18, ConfigChanged.class, (e, out) -> {
             out.writeStopBit(e.version());
             writeString(out, e.source());
@@ -226,6 +237,31 @@ public final class EventCodec {
             writeString(out, e.reason());
             out.writeStopBit(e.untilMs());
         }, (at, in) -> new SourceBlocked(at, readString(in), readString(in), readString(in), in.readStopBit())));
+        register(new Codec<>(23, QaReviewRequested.class, (e, out) -> {
+            out.writeStopBit(e.callId());
+            writeString(out, e.repId());
+            writeString(out, e.scorecard());
+            writeInt(out, e.score());
+            writeCount(out, e.reasons().size());
+            for (QaReviewReason reason : e.reasons()) {
+                writeEnum(out, reason);
+            }
+        }, (at, in) -> new QaReviewRequested(at, in.readStopBit(), readString(in), readString(in),
+                readInt(in, "score"), readReviewReasons(in))));
+        register(new Codec<>(24, QaRated.class, (e, out) -> {
+            out.writeStopBit(e.callId());
+            writeString(out, e.repId());
+            writeString(out, e.supervisorId());
+            writeString(out, e.scorecard());
+            writeInt(out, e.score());
+            writeCount(out, e.ratings().size());
+            for (QaRating r : e.ratings()) {
+                writeString(out, r.criterion());
+                writeInt(out, r.rating());
+                writeString(out, r.comment());
+            }
+        }, (at, in) -> new QaRated(at, in.readStopBit(), readString(in), readString(in), readString(in),
+                readInt(in, "score"), readRatings(in))));
 
         // Router decisions, tags 32 and up.
         register(new Codec<>(32, CallQueued.class, (e, out) -> {
@@ -396,6 +432,33 @@ public final class EventCodec {
             passedOver.add(new PassedOver(readString(in), readEnum(in, PASSED_OVER_WHYS, "passedOver.why")));
         }
         return new Explanation(trigger, rule, territoryMatch, skillScore, idleSince, candidates, passedOver);
+    }
+
+    private static List<QaCriterionScore> readCriterionScores(BytesIn<?> in) {
+        int count = readCount(in, "criteria");
+        List<QaCriterionScore> criteria = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            criteria.add(new QaCriterionScore(readString(in), readInt(in, "criteria.points")));
+        }
+        return criteria;
+    }
+
+    private static List<QaReviewReason> readReviewReasons(BytesIn<?> in) {
+        int count = readCount(in, "reasons");
+        List<QaReviewReason> reasons = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            reasons.add(readEnum(in, REVIEW_REASONS, "reasons"));
+        }
+        return reasons;
+    }
+
+    private static List<QaRating> readRatings(BytesIn<?> in) {
+        int count = readCount(in, "ratings");
+        List<QaRating> ratings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ratings.add(new QaRating(readString(in), readInt(in, "ratings.rating"), readString(in)));
+        }
+        return ratings;
     }
 
     private static void register(Codec<?> codec) {

@@ -35,6 +35,13 @@ final class Accumulator {
     long revenueCents;
     long qaScored;
     long qaScoreTotal;
+    long qaAutoScored;
+    long qaAutoTotal;
+    long qaManualScored;
+    long qaManualTotal;
+    long qaReviewsRequested;
+    /** QA points by criterion metric name ({@code qa_criterion_<name>}): {sum, count}; null until the first. */
+    Map<String, long[]> qaCriteria;
     /** Disposition counts by outcome metric name ({@code outcome_<code>}); null until the first disposition. */
     Map<String, long[]> outcomes;
 
@@ -79,6 +86,21 @@ final class Accumulator {
         return count == null ? 0 : count[0];
     }
 
+    void qaCriterion(String metricName, long points) {
+        if (qaCriteria == null) {
+            qaCriteria = new HashMap<>(8);
+        }
+        long[] sumAndCount = qaCriteria.computeIfAbsent(metricName, k -> new long[2]);
+        sumAndCount[0] += points;
+        sumAndCount[1]++;
+    }
+
+    /** Mean points of a criterion, NaN when it was never scored here. */
+    double qaCriterionMean(String metricName) {
+        long[] sumAndCount = qaCriteria == null ? null : qaCriteria.get(metricName);
+        return sumAndCount == null || sumAndCount[1] == 0 ? Double.NaN : (double) sumAndCount[0] / sumAndCount[1];
+    }
+
     /** Adds another group's sums into this one. */
     void add(Accumulator o) {
         calls += o.calls;
@@ -108,6 +130,21 @@ final class Accumulator {
         revenueCents += o.revenueCents;
         qaScored += o.qaScored;
         qaScoreTotal += o.qaScoreTotal;
+        qaAutoScored += o.qaAutoScored;
+        qaAutoTotal += o.qaAutoTotal;
+        qaManualScored += o.qaManualScored;
+        qaManualTotal += o.qaManualTotal;
+        qaReviewsRequested += o.qaReviewsRequested;
+        if (o.qaCriteria != null) {
+            for (Map.Entry<String, long[]> e : o.qaCriteria.entrySet()) {
+                if (qaCriteria == null) {
+                    qaCriteria = new HashMap<>(8);
+                }
+                long[] into = qaCriteria.computeIfAbsent(e.getKey(), k -> new long[2]);
+                into[0] += e.getValue()[0];
+                into[1] += e.getValue()[1];
+            }
+        }
         if (o.outcomes != null) {
             for (Map.Entry<String, long[]> e : o.outcomes.entrySet()) {
                 if (outcomes == null) {

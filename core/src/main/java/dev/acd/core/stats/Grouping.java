@@ -1,6 +1,6 @@
 package dev.acd.core.stats;
 
-/** What the rows of a {@link Report} are: one row per rep, queue, segment, rep kind, direction, 15-minute interval or day. */
+/** What the rows of a {@link Report} are: one row per rep, queue, segment, rep kind, direction, 15-minute interval, day or week. */
 public enum Grouping {
     /** One row per rep id: the calls the rep answered, offers to the rep, the rep's logged-in time. */
     REP,
@@ -15,5 +15,7 @@ public enum Grouping {
     /** One row per 15-minute interval, keyed by its start as an ISO offset date-time in the projection's zone. */
     INTERVAL,
     /** One row per day, keyed by its ISO local date in the projection's zone. */
-    DAY
+    DAY,
+    /** One row per ISO week (Monday to Sunday in the projection's zone), keyed like {@code 2026-W48}. */
+    WEEK
 }

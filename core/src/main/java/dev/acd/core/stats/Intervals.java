@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
 import java.time.zone.ZoneRules;
 
 /** 15-minute intervals and days in a time zone. An interval starts on a quarter hour of local time. */
@@ -45,6 +46,13 @@ final class Intervals {
 
     LocalDate day(long at) {
         return Instant.ofEpochMilli(at).atZone(zone).toLocalDate();
+    }
+
+    /** The ISO week holding {@code at} in this zone, as {@code 2026-W48} (week-based year, Monday first). */
+    String weekKey(long at) {
+        LocalDate day = day(at);
+        return String.format(java.util.Locale.ROOT, "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     String intervalKey(long start) {

@@ -3,6 +3,12 @@ package dev.acd.core.stats;
 import dev.acd.core.event.CallHeld;
 import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.DispositionRecorded;
+import java.util.List;
+
+import dev.acd.core.event.QaCriterionScore;
+import dev.acd.core.event.QaRated;
+import dev.acd.core.event.QaRating;
+import dev.acd.core.event.QaReviewRequested;
 import dev.acd.core.event.QaScored;
 import dev.acd.core.event.WrapUpEnded;
 import dev.acd.core.event.WrapUpStarted;
@@ -12,6 +18,9 @@ import dev.acd.core.event.WrapUpStarted;
  * come after, counted where the leg counts. Runs on the projection's thread.
  */
 final class LegTracker {
+    /** A supervisor's rating of 1 to 5 on the points scale: each step above 1 is worth 25 points. */
+    private static final int RATING_POINTS = 25;
+
     private final Intervals intervals;
     private final Groups groups;
     private final RepTimeTracker reps;
@@ -120,9 +129,43 @@ final class LegTracker {
     }
 
     void qaScored(QaScored e) {
+        List<QaCriterionScore> criteria = e.criteria();
+        String[] names = new String[criteria.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = Metric.qaCriterionName(criteria.get(i).criterion());
+        }
         for (Accumulator a : lateTargets(e.callId(), e.repId(), e.at())) {
             a.qaScored++;
             a.qaScoreTotal += e.score();
+            if (e.manual()) {
+                a.qaManualScored++;
+                a.qaManualTotal += e.score();
+            } else {
+                a.qaAutoScored++;
+                a.qaAutoTotal += e.score();
+            }
+            for (int i = 0; i < names.length; i++) {
+                a.qaCriterion(names[i], criteria.get(i).points());
+            }
+        }
+    }
+
+    void qaRated(QaRated e) {
+        List<QaRating> ratings = e.ratings();
+        for (Accumulator a : lateTargets(e.callId(), e.repId(), e.at())) {
+            a.qaScored++;
+            a.qaScoreTotal += e.score();
+            a.qaManualScored++;
+            a.qaManualTotal += e.score();
+            for (QaRating r : ratings) {
+                a.qaCriterion(Metric.qaCriterionName(r.criterion()), RATING_POINTS * (r.rating() - 1));
+            }
+        }
+    }
+
+    void qaReviewRequested(QaReviewRequested e) {
+        for (Accumulator a : lateTargets(e.callId(), e.repId(), e.at())) {
+            a.qaReviewsRequested++;
         }
     }
 

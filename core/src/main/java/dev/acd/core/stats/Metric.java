@@ -120,6 +120,25 @@ public final class Metric {
     public static final Metric QA_SCORE_AVG = of("qa_score_avg", MetricUnit.SCORE, "mean QA score",
             a -> ratio(a.qaScoreTotal, a.qaScored));
 
+    /** Automatic QA scores given. */
+    public static final Metric QA_AUTOMATIC_SCORED = of("qa_automatic_scored", MetricUnit.COUNT,
+            "automatic QA scores given", a -> a.qaAutoScored);
+    /** Mean automatic QA score. */
+    public static final Metric QA_AUTOMATIC_SCORE_AVG = of("qa_automatic_score_avg", MetricUnit.SCORE,
+            "mean automatic QA score", a -> ratio(a.qaAutoTotal, a.qaAutoScored));
+    /** Supervisors' ratings given. */
+    public static final Metric QA_MANUAL_SCORED = of("qa_manual_scored", MetricUnit.COUNT,
+            "supervisors' QA ratings given", a -> a.qaManualScored);
+    /** Mean merged score of the calls supervisors rated. */
+    public static final Metric QA_MANUAL_SCORE_AVG = of("qa_manual_score_avg", MetricUnit.SCORE,
+            "mean merged QA score of the calls supervisors rated", a -> ratio(a.qaManualTotal, a.qaManualScored));
+    /** Scored calls sent to the supervisors' review queue. */
+    public static final Metric QA_REVIEWS_REQUESTED = of("qa_reviews_requested", MetricUnit.COUNT,
+            "scored calls sent to the review queue", a -> a.qaReviewsRequested);
+    /** reviews requested / automatic scores. */
+    public static final Metric QA_REVIEW_RATE = of("qa_review_rate", MetricUnit.RATIO,
+            "qa_reviews_requested / qa_automatic_scored", a -> ratio(a.qaReviewsRequested, a.qaAutoScored));
+
     /** The standard metrics, in report column order. Outcome columns follow them. */
     public static final List<Metric> STANDARD = List.of(
             CALLS, OFFERED, ANSWERED, ABANDONED, SHORT_ABANDONED, ABANDON_RATE, CALLBACKS_REQUESTED,
@@ -127,7 +146,15 @@ public final class Metric {
             ASA, LONGEST_WAIT, HANDLED, TALK_TIME, AVG_TALK_TIME, HOLD_TIME, AVG_HOLD_TIME, WRAP_TIME, AVG_WRAP_TIME,
             HANDLE_TIME, AVG_HANDLE_TIME, TRANSFERS, OFFERS, RING_NO_ANSWER, OFFERS_REJECTED, OFFERS_BUSY,
             OFFERS_UNREACHABLE, LOGGED_IN_TIME, NOT_READY_TIME, AVAILABLE_TIME, OCCUPANCY, DISPOSITIONS, REVENUE,
-            QA_SCORED, QA_SCORE_AVG);
+            QA_SCORED, QA_SCORE_AVG, QA_AUTOMATIC_SCORED, QA_AUTOMATIC_SCORE_AVG, QA_MANUAL_SCORED, QA_MANUAL_SCORE_AVG,
+            QA_REVIEWS_REQUESTED, QA_REVIEW_RATE);
+
+    /** The QA metrics, for a report about quality; criterion columns ({@code qa_criterion_<name>}) follow them. */
+    public static final List<Metric> QA = List.of(QA_SCORED, QA_SCORE_AVG, QA_AUTOMATIC_SCORED, QA_AUTOMATIC_SCORE_AVG,
+            QA_MANUAL_SCORED, QA_MANUAL_SCORE_AVG, QA_REVIEWS_REQUESTED, QA_REVIEW_RATE);
+
+    /** Prefix of the per-criterion mean QA points columns. */
+    public static final String QA_CRITERION_PREFIX = "qa_criterion_";
 
     /** Prefix of the per-outcome disposition count columns. */
     public static final String OUTCOME_PREFIX = "outcome_";
@@ -164,14 +191,36 @@ public final class Metric {
                 + metricName.substring(OUTCOME_PREFIX.length()), a -> a.outcomeCount(metricName));
     }
 
+    /**
+     * The mean points (0 to 100) a scorecard criterion gave, automatic criteria and supervisors' ratings alike (a
+     * rating of 1 to 5 counts as 0, 25, 50, 75 or 100 points), named {@code qa_criterion_} plus the criterion in
+     * snake_case: "dead air" gives {@code qa_criterion_dead_air}.
+     */
+    public static Metric qaCriterion(String criterion) {
+        return qaCriterionColumn(qaCriterionName(criterion));
+    }
+
+    static Metric qaCriterionColumn(String metricName) {
+        return new Metric(metricName, MetricUnit.SCORE, "mean QA points of criterion "
+                + metricName.substring(QA_CRITERION_PREFIX.length()), a -> a.qaCriterionMean(metricName));
+    }
+
+    static String qaCriterionName(String criterion) {
+        return snakeName(QA_CRITERION_PREFIX, criterion);
+    }
+
     static String outcomeName(String code) {
+        return snakeName(OUTCOME_PREFIX, code);
+    }
+
+    private static String snakeName(String prefix, String code) {
         String lower = code == null ? "" : code.toLowerCase(Locale.ROOT);
-        StringBuilder b = new StringBuilder(OUTCOME_PREFIX.length() + lower.length()).append(OUTCOME_PREFIX);
+        StringBuilder b = new StringBuilder(prefix.length() + lower.length()).append(prefix);
         boolean gap = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
             if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                if (gap && b.length() > OUTCOME_PREFIX.length()) {
+                if (gap && b.length() > prefix.length()) {
                     b.append('_');
                 }
                 b.append(c);
@@ -180,7 +229,7 @@ public final class Metric {
                 gap = true;
             }
         }
-        if (b.length() == OUTCOME_PREFIX.length()) {
+        if (b.length() == prefix.length()) {
             b.append("none");
         }
         return b.toString();

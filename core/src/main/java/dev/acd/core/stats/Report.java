@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param fromAt        start of the range actually covered (ms since the epoch), a 15-minute interval start
  * @param toAtExclusive end of the range actually covered, exclusive, a 15-minute interval boundary
  * @param columns       the metrics every row carries, in order: the standard metrics, then one
- *                      {@code outcome_<code>} column per disposition outcome seen in the range, sorted by name
- * @param rows          rows ordered by key (intervals and days in time order)
+ *                      {@code outcome_<code>} column per disposition outcome seen in the range, then one
+ *                      {@code qa_criterion_<name>} column per QA criterion scored in the range, each sorted by name
+ * @param rows          rows ordered by key (intervals, days and weeks in time order)
  * @param totals        the center-wide row, keyed {@link #TOTALS_KEY}
  */
 public record Report(Grouping grouping, long fromAt, long toAtExclusive, List<Metric> columns, List<ReportRow> rows,

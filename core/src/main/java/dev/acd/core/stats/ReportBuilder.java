@@ -1,6 +1,5 @@
 package dev.acd.core.stats;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ final class ReportBuilder {
         GroupStore running = reps.running(from, to, latestAt);
 
         // Groups sort by key; intervals and days are put in time order (text order breaks across a DST change).
-        Map<String, Accumulator> grouped = by == Grouping.INTERVAL || by == Grouping.DAY
+        Map<String, Accumulator> grouped = by == Grouping.INTERVAL || by == Grouping.DAY || by == Grouping.WEEK
                 ? new LinkedHashMap<>() : new TreeMap<>();
         switch (by) {
             case REP -> collect(Dim.REP, from, to, running, grouped);
@@ -64,7 +63,7 @@ final class ReportBuilder {
             case SEGMENT -> collect(Dim.SEGMENT, from, to, running, grouped);
             case KIND -> collect(Dim.KIND, from, to, running, grouped);
             case DIRECTION -> collect(Dim.DIRECTION, from, to, running, grouped);
-            case INTERVAL, DAY -> collectByTime(by, from, to, running, grouped);
+            case INTERVAL, DAY, WEEK -> collectByTime(by, from, to, running, grouped);
         }
         Accumulator totals = new Accumulator();
         sumRange(store.all(), from, to, totals);
@@ -78,20 +77,33 @@ final class ReportBuilder {
         return new Report(by, from, to, columns, rows, row(Report.TOTALS_KEY, totals, columns));
     }
 
-    /** The standard columns, then one per disposition outcome seen in the totals or a row, sorted by name. */
+    /**
+     * The standard columns, then one per disposition outcome and one per QA criterion seen in the totals or a row,
+     * each sorted by name.
+     */
     private static List<Metric> columns(Accumulator totals, Iterable<Accumulator> groups) {
         TreeSet<String> outcomeNames = new TreeSet<>();
+        TreeSet<String> criterionNames = new TreeSet<>();
         if (totals.outcomes != null) {
             outcomeNames.addAll(totals.outcomes.keySet());
+        }
+        if (totals.qaCriteria != null) {
+            criterionNames.addAll(totals.qaCriteria.keySet());
         }
         for (Accumulator a : groups) {
             if (a.outcomes != null) {
                 outcomeNames.addAll(a.outcomes.keySet());
             }
+            if (a.qaCriteria != null) {
+                criterionNames.addAll(a.qaCriteria.keySet());
+            }
         }
         List<Metric> columns = new ArrayList<>(Metric.STANDARD);
         for (String name : outcomeNames) {
             columns.add(Metric.outcomeColumn(name));
+        }
+        for (String name : criterionNames) {
+            columns.add(Metric.qaCriterionColumn(name));
         }
         return columns;
     }
@@ -126,14 +138,13 @@ final class ReportBuilder {
                 byStart.computeIfAbsent(e.getKey(), k -> new Accumulator()).add(e.getValue());
             }
         }
-        Map<Object, Accumulator> ordered = new LinkedHashMap<>();
         for (Map.Entry<Long, Accumulator> e : byStart.entrySet()) {
-            Object key = by == Grouping.DAY ? intervals.day(e.getKey()) : e.getKey();
-            ordered.computeIfAbsent(key, k -> new Accumulator()).add(e.getValue());
-        }
-        for (Map.Entry<Object, Accumulator> e : ordered.entrySet()) {
-            String key = e.getKey() instanceof LocalDate day ? day.toString() : intervals.intervalKey((Long) e.getKey());
-            into.put(key, e.getValue());
+            String key = switch (by) {
+                case DAY -> intervals.day(e.getKey()).toString();
+                case WEEK -> intervals.weekKey(e.getKey());
+                default -> intervals.intervalKey(e.getKey());
+            };
+            into.computeIfAbsent(key, k -> new Accumulator()).add(e.getValue());
         }
     }
 

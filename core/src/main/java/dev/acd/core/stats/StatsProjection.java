@@ -20,6 +20,8 @@ import dev.acd.core.event.DispositionRecorded;
 import dev.acd.core.event.Event;
 import dev.acd.core.event.MaxWaitReached;
 import dev.acd.core.event.OfferFailed;
+import dev.acd.core.event.QaRated;
+import dev.acd.core.event.QaReviewRequested;
 import dev.acd.core.event.QaScored;
 import dev.acd.core.event.RepLoggedIn;
 import dev.acd.core.event.RepLoggedOut;
@@ -144,6 +146,10 @@ public final class StatsProjection {
             legs.disposition(e);
         } else if (event instanceof QaScored e) {
             legs.qaScored(e);
+        } else if (event instanceof QaRated e) {
+            legs.qaRated(e);
+        } else if (event instanceof QaReviewRequested e) {
+            legs.qaReviewRequested(e);
         } else if (event instanceof RepLoggedIn e) {
             reps.loggedIn(e.repId(), at);
         } else if (event instanceof RepReady e) {

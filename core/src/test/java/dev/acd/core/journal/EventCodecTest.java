@@ -216,6 +216,8 @@ class EventCodecTest {
         assertEquals(List.of("INSIDE", "FIELD", "PARTNER"), names(RepKind.values()));
         assertEquals(List.of("SOFTPHONE", "OUTSIDE_NUMBER", "SIP_URI"), names(ReachKind.values()));
         assertEquals(List.of("RELATIONSHIP", "HOME_TEAM", "SKILLED"), names(TierScope.values()));
+        assertEquals(List.of("LOW_SCORE", "ONE_WAY_AUDIO", "LONG_DEAD_AIR"),
+                names(dev.acd.core.event.QaReviewReason.values()));
         assertEquals(DayOfWeek.MONDAY, DayOfWeek.values()[0]);
     }
 

@@ -22,6 +22,11 @@ import dev.acd.core.event.OfferFailure;
 import dev.acd.core.event.Party;
 import dev.acd.core.event.PassedOver;
 import dev.acd.core.event.PassedOverWhy;
+import dev.acd.core.event.QaCriterionScore;
+import dev.acd.core.event.QaRated;
+import dev.acd.core.event.QaRating;
+import dev.acd.core.event.QaReviewReason;
+import dev.acd.core.event.QaReviewRequested;
 import dev.acd.core.event.QaScored;
 import dev.acd.core.event.RecordingReady;
 import dev.acd.core.event.RepLoggedIn;
@@ -111,6 +116,14 @@ final class SampleEvents {
                 184_250L));
         events.add(new QaScored(t++, 1_000_001L, "rep-carl", "sales-discovery-v2", 87, false));
         events.add(new QaScored(t++, 1_000_001L, "rep-carl", "sales-discovery-v2", 91, true));
+        events.add(new QaScored(t++, 1_000_001L, "rep-carl", "new-sales", 58, false, List.of(
+                new QaCriterionScore("listening", 40), new QaCriterionScore("dead air", 100))));
+        events.add(new QaReviewRequested(t++, 1_000_001L, "rep-carl", "new-sales", 58, List.of(
+                QaReviewReason.LOW_SCORE, QaReviewReason.LONG_DEAD_AIR)));
+        events.add(new QaReviewRequested(t++, 1_000_001L, null, "new-sales", 0, List.of()));
+        events.add(new QaRated(t++, 1_000_001L, "rep-carl", "sup-maria", "new-sales", 64, List.of(
+                new QaRating("product-knowledge", 4, "knew the renewal terms – gut"),
+                new QaRating("problem-solving", 2, ""))));
         events.add(new CallArrived(t++, 1_000_002L, Direction.OUTBOUND, null, "+4940999000", "+4917612345678",
                 "rep-bo"));
         events.add(new CallClassified(t++, 1_000_002L, null, "long-tail", 0, null, null, null, null, null, 0,

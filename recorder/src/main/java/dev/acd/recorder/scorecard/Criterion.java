@@ -2,12 +2,14 @@ package dev.acd.recorder.scorecard;
 
 import java.util.List;
 
+import dev.acd.core.model.QaMeasure;
+
 /**
  * One line of a scorecard: a measure, its weight, and bands mapping its value to points (0 to 100). A value in no
  * band earns 0 points. Bands must be in ascending order and must not overlap; a broken criterion is refused on
  * construction with an error naming it and the band at fault.
  */
-public record Criterion(String name, Measure measure, double weight, List<Band> bands) {
+public record Criterion(String name, QaMeasure measure, double weight, List<Band> bands) {
     public Criterion {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a criterion needs a name");

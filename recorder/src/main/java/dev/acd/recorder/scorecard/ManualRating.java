@@ -1,9 +1,9 @@
 package dev.acd.recorder.scorecard;
 
 /** A supervisor's rating of one manual criterion, 1 to 5, with an optional comment. */
-public record ManualRating(ManualCriterion criterion, int rating, String comment) {
+public record ManualRating(String criterion, int rating, String comment) {
     public ManualRating {
-        if (criterion == null) {
+        if (criterion == null || criterion.isBlank()) {
             throw new IllegalArgumentException("a manual rating needs a criterion");
         }
         if (rating < 1 || rating > 5) {

@@ -1,6 +1,6 @@
 package dev.acd.recorder.scorecard;
 
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +23,7 @@ public record MergedScore(double automatic, Double manual, double manualShare, d
         if (!(manualShare >= 0 && manualShare <= 1)) {
             throw new IllegalArgumentException("manual share " + manualShare + " is not from 0 to 1");
         }
-        Set<ManualCriterion> seen = EnumSet.noneOf(ManualCriterion.class);
+        Set<String> seen = new HashSet<>();
         double sum = 0;
         for (ManualRating r : ratings) {
             if (!seen.add(r.criterion())) {

@@ -1,6 +1,7 @@
 package dev.acd.recorder.scoring;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,14 +10,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.acd.core.event.QaCriterionScore;
+import dev.acd.core.event.QaReviewReason;
 import dev.acd.core.event.QaScored;
 import dev.acd.core.event.RecordingReady;
 import dev.acd.core.time.Clock;
 import dev.acd.recorder.analysis.CallAnalysis;
 import dev.acd.recorder.analysis.CallAnalyzer;
+import dev.acd.recorder.scorecard.CallFacts;
+import dev.acd.recorder.scorecard.CriterionScore;
 import dev.acd.recorder.scorecard.QaScore;
 import dev.acd.recorder.scorecard.ReviewPolicy;
-import dev.acd.recorder.scorecard.ReviewReason;
 import dev.acd.recorder.scorecard.Scorecard;
 
 /**
@@ -37,7 +41,6 @@ public final class RecordingScorer implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 60;
 
     private final CallAnalyzer analyzer;
-    private final Scorecard scorecard;
     private final ReviewPolicy review;
     private final Clock clock;
     private final Listener listener;
@@ -46,13 +49,11 @@ public final class RecordingScorer implements AutoCloseable {
     private final AtomicLong scored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    public RecordingScorer(CallAnalyzer analyzer, Scorecard scorecard, ReviewPolicy review, Clock clock, int threads,
-                           Listener listener) {
+    public RecordingScorer(CallAnalyzer analyzer, ReviewPolicy review, Clock clock, int threads, Listener listener) {
         if (threads < 1) {
             throw new IllegalArgumentException("QA workers must be at least 1, got " + threads);
         }
         this.analyzer = analyzer;
-        this.scorecard = scorecard;
         this.review = review;
         this.clock = clock;
         this.listener = listener;
@@ -65,20 +66,29 @@ public final class RecordingScorer implements AutoCloseable {
                 });
     }
 
-    /** Queues a recording for scoring; {@code repId} is the rep who took the call (from the journal). */
-    public void submit(RecordingReady recording, String repId) {
+    /**
+     * Queues a recording for scoring on {@code scorecard}; {@code repId} is the rep who took the call and
+     * {@code facts} what the journal says about it ({@link CallFacts#NONE} without a journal).
+     */
+    public void submit(RecordingReady recording, String repId, Scorecard scorecard, CallFacts facts) {
         submitted.incrementAndGet();
-        workers.execute(() -> score(recording, repId));
+        workers.execute(() -> score(recording, repId, scorecard, facts));
     }
 
-    private void score(RecordingReady recording, String repId) {
+    private void score(RecordingReady recording, String repId, Scorecard scorecard, CallFacts facts) {
         ScoredCall result;
         try {
             CallAnalysis analysis = analyzer.analyze(Path.of(recording.path()));
-            QaScore score = scorecard.score(analysis);
-            List<ReviewReason> reasons = review.reasons(analysis, score);
+            QaScore score = scorecard.score(analysis, facts);
+            List<QaReviewReason> reasons = review.reasons(analysis, score);
+            List<QaCriterionScore> criteria = new ArrayList<>(score.criteria().size());
+            for (CriterionScore c : score.criteria()) {
+                if (c.counted()) {
+                    criteria.add(new QaCriterionScore(c.criterion(), (int) Math.round(c.points())));
+                }
+            }
             QaScored event = new QaScored(clock.millis(), recording.callId(), repId, scorecard.name(),
-                    score.rounded(), false);
+                    score.rounded(), false, criteria);
             result = new ScoredCall(recording, analysis, score, reasons, event);
         } catch (Exception e) {
             failed.incrementAndGet();

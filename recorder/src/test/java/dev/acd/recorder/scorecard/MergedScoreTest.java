@@ -14,10 +14,10 @@ class MergedScoreTest {
     @Test
     void shouldMergeTheMeanManualRatingIntoTheAutomaticScoreByItsShare() {
         List<ManualRating> ratings = List.of(
-                new ManualRating(ManualCriterion.PRODUCT_KNOWLEDGE, 5, "knew the renewal terms"),
-                new ManualRating(ManualCriterion.TECHNICAL_KNOWLEDGE, 3, null),
-                new ManualRating(ManualCriterion.COMMUNICATION_SKILLS, 4, ""),
-                new ManualRating(ManualCriterion.PROBLEM_SOLVING, 2, "no next step agreed"));
+                new ManualRating("product-knowledge", 5, "knew the renewal terms"),
+                new ManualRating("technical-knowledge", 3, null),
+                new ManualRating("communication-skills", 4, ""),
+                new ManualRating("problem-solving", 2, "no next step agreed"));
         MergedScore merged = MergedScore.of(AUTOMATIC, ratings, MergedScore.DEFAULT_MANUAL_SHARE);
         // 100, 50, 75, 25 -> 62.5; half of 70 and half of 62.5.
         assertEquals(62.5, merged.manual(), 1e-9);
@@ -26,7 +26,7 @@ class MergedScoreTest {
         assertEquals("", merged.ratings().get(1).comment());
 
         assertEquals(0.25 * 70 + 0.75 * 100, MergedScore.of(AUTOMATIC,
-                List.of(new ManualRating(ManualCriterion.PROBLEM_SOLVING, 5, "")), 0.75).total(), 1e-9);
+                List.of(new ManualRating("problem-solving", 5, "")), 0.75).total(), 1e-9);
     }
 
     @Test
@@ -38,10 +38,10 @@ class MergedScoreTest {
 
     @Test
     void shouldRefuseRatingsOutOfRangeOrTwiceForOneCriterion() {
-        assertEquals("PROBLEM_SOLVING: rating 6 is not from 1 to 5", assertThrows(IllegalArgumentException.class,
-                () -> new ManualRating(ManualCriterion.PROBLEM_SOLVING, 6, "")).getMessage());
-        ManualRating once = new ManualRating(ManualCriterion.PRODUCT_KNOWLEDGE, 3, "");
-        assertEquals("PRODUCT_KNOWLEDGE is rated twice", assertThrows(IllegalArgumentException.class,
+        assertEquals("problem-solving: rating 6 is not from 1 to 5", assertThrows(IllegalArgumentException.class,
+                () -> new ManualRating("problem-solving", 6, "")).getMessage());
+        ManualRating once = new ManualRating("product-knowledge", 3, "");
+        assertEquals("product-knowledge is rated twice", assertThrows(IllegalArgumentException.class,
                 () -> MergedScore.of(AUTOMATIC, List.of(once, once), 0.5)).getMessage());
         assertEquals("manual share 1.5 is not from 0 to 1", assertThrows(IllegalArgumentException.class,
                 () -> MergedScore.of(AUTOMATIC, List.of(once), 1.5)).getMessage());

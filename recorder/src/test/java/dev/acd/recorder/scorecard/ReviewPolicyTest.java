@@ -1,5 +1,7 @@
 package dev.acd.recorder.scorecard;
 
+import dev.acd.core.event.QaReviewReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -31,9 +33,9 @@ class ReviewPolicyTest {
     void shouldSendLowScoresOneWayAudioAndLongDeadAirToReview() {
         ReviewPolicy policy = new ReviewPolicy(60, 15_000);
         assertEquals(List.of(), policy.reasons(call(14_999, false), score(60)), "a fair call at the limits");
-        assertEquals(List.of(ReviewReason.LOW_SCORE), policy.reasons(call(3_000, false), score(59.9)));
-        assertEquals(List.of(ReviewReason.ONE_WAY_AUDIO), policy.reasons(call(3_000, true), score(80)));
-        assertEquals(List.of(ReviewReason.LOW_SCORE, ReviewReason.ONE_WAY_AUDIO, ReviewReason.LONG_DEAD_AIR),
+        assertEquals(List.of(QaReviewReason.LOW_SCORE), policy.reasons(call(3_000, false), score(59.9)));
+        assertEquals(List.of(QaReviewReason.ONE_WAY_AUDIO), policy.reasons(call(3_000, true), score(80)));
+        assertEquals(List.of(QaReviewReason.LOW_SCORE, QaReviewReason.ONE_WAY_AUDIO, QaReviewReason.LONG_DEAD_AIR),
                 policy.reasons(call(15_000, true), score(10)));
     }
 

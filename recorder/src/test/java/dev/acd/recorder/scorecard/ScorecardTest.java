@@ -1,5 +1,7 @@
 package dev.acd.recorder.scorecard;
 
+import dev.acd.core.model.QaMeasure;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,9 +16,9 @@ import dev.acd.recorder.analysis.ConversationMeasures;
 
 /** Scorecard maths on fixed inputs, and broken scorecards refused with the reason. */
 class ScorecardTest {
-    private static final Criterion TALK = new Criterion("listening", Measure.REP_TALK_RATIO, 3,
+    private static final Criterion TALK = new Criterion("listening", QaMeasure.REP_TALK_RATIO, 3,
             List.of(new Band(0, 0.4, 50), new Band(0.4, 0.6, 100)));
-    private static final Criterion DEAD_AIR = new Criterion("dead air", Measure.DEAD_AIR_TOTAL_S, 1,
+    private static final Criterion DEAD_AIR = new Criterion("dead air", QaMeasure.DEAD_AIR_TOTAL_S, 1,
             List.of(new Band(0, 10, 100), new Band(10, 20, 20)));
 
     @Test
@@ -25,7 +27,7 @@ class ScorecardTest {
         QaScore score = card.score(0.5, 12);
         assertEquals((3 * 100 + 1 * 20) / 4.0, score.total(), 1e-9);
         assertEquals(80, score.rounded());
-        assertEquals(new CriterionScore("dead air", Measure.DEAD_AIR_TOTAL_S, 12, 20, 1), score.criteria().get(1));
+        assertEquals(new CriterionScore("dead air", QaMeasure.DEAD_AIR_TOTAL_S, 12, 20, 1), score.criteria().get(1));
 
         assertEquals((3 * 50 + 100) / 4.0, card.score(0.4 - 1e-9, 0).total(), 1e-9, "a band's top is exclusive");
         assertEquals(100, card.score(0.4, 9.99).total(), 1e-9, "a band's bottom is inclusive");
@@ -52,14 +54,14 @@ class ScorecardTest {
     @Test
     void shouldRefuseBrokenScorecardsNamingTheCriterionAndBand() {
         assertRefused("criterion 'x': weight 0.0 must be a number above 0",
-                () -> new Criterion("x", Measure.DEAD_AIR_COUNT, 0, List.of(new Band(0, 1, 1))));
+                () -> new Criterion("x", QaMeasure.DEAD_AIR_COUNT, 0, List.of(new Band(0, 1, 1))));
         assertRefused("criterion 'x': band 1 [2.0, 1.0) -> 10.0: 'from' must be below 'to'",
-                () -> new Criterion("x", Measure.DEAD_AIR_COUNT, 1, List.of(new Band(2, 1, 10))));
+                () -> new Criterion("x", QaMeasure.DEAD_AIR_COUNT, 1, List.of(new Band(2, 1, 10))));
         assertRefused("criterion 'x': band 2 [0.0, 1.0) -> 120.0: points must be from 0 to 100",
-                () -> new Criterion("x", Measure.DEAD_AIR_COUNT, 1, List.of(new Band(-1, 0, 1), new Band(0, 1, 120))));
+                () -> new Criterion("x", QaMeasure.DEAD_AIR_COUNT, 1, List.of(new Band(-1, 0, 1), new Band(0, 1, 120))));
         assertRefused("criterion 'x': band 2 [1.0, 3.0) -> 5.0: overlaps or comes before band 1 [0.0, 2.0) -> 5.0",
-                () -> new Criterion("x", Measure.DEAD_AIR_COUNT, 1, List.of(new Band(0, 2, 5), new Band(1, 3, 5))));
-        assertRefused("criterion 'x': no bands", () -> new Criterion("x", Measure.DEAD_AIR_COUNT, 1, List.of()));
+                () -> new Criterion("x", QaMeasure.DEAD_AIR_COUNT, 1, List.of(new Band(0, 2, 5), new Band(1, 3, 5))));
+        assertRefused("criterion 'x': no bands", () -> new Criterion("x", QaMeasure.DEAD_AIR_COUNT, 1, List.of()));
         assertRefused("scorecard 'sales': no criteria", () -> new Scorecard("sales", List.of()));
         assertRefused("scorecard 'sales': criterion 'listening' appears twice",
                 () -> new Scorecard("sales", List.of(TALK, TALK)));

@@ -22,8 +22,10 @@ import dev.acd.core.time.ManualClock;
 import dev.acd.recorder.analysis.CallAnalyzer;
 import dev.acd.recorder.analysis.SyntheticCall;
 import dev.acd.recorder.scorecard.DefaultScorecard;
+import dev.acd.recorder.scorecard.CallFacts;
 import dev.acd.recorder.scorecard.ReviewPolicy;
-import dev.acd.recorder.scorecard.ReviewReason;
+import dev.acd.recorder.scorecard.Scorecard;
+import dev.acd.core.event.QaReviewReason;
 
 class RecordingScorerTest {
     private static final long NOW = 1_795_000_000_000L;
@@ -59,22 +61,25 @@ class RecordingScorerTest {
                 done.countDown();
             }
         };
-        RecordingScorer scorer = new RecordingScorer(new CallAnalyzer(), DefaultScorecard.create(),
-                ReviewPolicy.DEFAULTS, new ManualClock(NOW), 2, listener);
+        RecordingScorer scorer = new RecordingScorer(new CallAnalyzer(), ReviewPolicy.DEFAULTS, new ManualClock(NOW), 2,
+                listener);
+        Scorecard card = DefaultScorecard.create();
         try {
-            scorer.submit(new RecordingReady(NOW - 5, 1, good.toString(), 20_000), "rep-ann");
-            scorer.submit(new RecordingReady(NOW - 4, 2, dir.resolve("lost.wav").toString(), 20_000), "rep-bob");
-            scorer.submit(new RecordingReady(NOW - 3, 3, oneWay.toString(), 20_000), "rep-cy");
+            scorer.submit(new RecordingReady(NOW - 5, 1, good.toString(), 20_000), "rep-ann", card, CallFacts.NONE);
+            scorer.submit(new RecordingReady(NOW - 4, 2, dir.resolve("lost.wav").toString(), 20_000), "rep-bob", card, CallFacts.NONE);
+            scorer.submit(new RecordingReady(NOW - 3, 3, oneWay.toString(), 20_000), "rep-cy", card, CallFacts.NONE);
             assertTrue(done.await(10, TimeUnit.SECONDS), "all three recordings handled");
         } finally {
             scorer.close();
         }
 
         ScoredCall first = scored.get(1L);
-        assertEquals(new QaScored(NOW, 1, "rep-ann", "default", first.score().rounded(), false), first.event());
+        assertEquals(new QaScored(NOW, 1, "rep-ann", "default", first.score().rounded(), false,
+                first.event().criteria()), first.event());
+        assertEquals(card.criteria().size(), first.event().criteria().size(), "every criterion's points journaled");
         assertEquals(List.of(), first.review(), first.score().toString());
         assertTrue(failed.get(2L).getMessage().contains("lost.wav"), failed.get(2L).getMessage());
-        assertTrue(scored.get(3L).review().contains(ReviewReason.ONE_WAY_AUDIO), scored.get(3L).review().toString());
+        assertTrue(scored.get(3L).review().contains(QaReviewReason.ONE_WAY_AUDIO), scored.get(3L).review().toString());
         assertEquals("rep-cy", scored.get(3L).event().repId());
         assertEquals(new ScoringProgress(3, 2, 1, 0), scorer.progress());
     }

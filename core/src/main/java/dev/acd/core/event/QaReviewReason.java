@@ -1,7 +1,7 @@
-package dev.acd.recorder.scorecard;
+package dev.acd.core.event;
 
-/** Why a call goes to the supervisors' review queue. */
-public enum ReviewReason {
+/** Why a scored call goes to the supervisors' review queue. The journal stores ordinals: append new ones only. */
+public enum QaReviewReason {
     /** The automatic score is under the configured minimum. */
     LOW_SCORE,
     /** One party could not be heard for the whole call. */
