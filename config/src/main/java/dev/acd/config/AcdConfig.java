@@ -21,18 +21,25 @@ import dev.acd.core.model.RoutingModel;
  * @param outcomes       the disposition outcome codes reps may record at wrap-up
  * @param journal        journal location and retention
  * @param simulation     settings for the simulator
+ * @param users          who may log in to the HTTP API, with their roles
  */
 public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
                         CustomerDirectory customers, List<PartnerOrganisation> partners,
                         SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
-                        SimulationSettings simulation) {
+                        SimulationSettings simulation, List<WebUser> users) {
     public AcdConfig {
         partners = List.copyOf(partners);
         outcomes = List.copyOf(outcomes);
+        users = List.copyOf(users);
     }
 
     public Optional<PartnerOrganisation> partner(String id) {
         return partners.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The web user with this login name. */
+    public Optional<WebUser> user(String name) {
+        return users.stream().filter(u -> u.name().equals(name)).findFirst();
     }
 
     /** Whether a disposition outcome code is one of the configured ones. */

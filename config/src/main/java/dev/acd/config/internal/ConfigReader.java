@@ -24,6 +24,7 @@ import dev.acd.config.ConfigException;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.config.SimulationSettings;
 import dev.acd.config.SoftphoneCredentials;
+import dev.acd.config.WebUser;
 import dev.acd.core.call.CustomerDirectory;
 import dev.acd.core.model.Rep;
 import dev.acd.core.model.RoutingModel;
@@ -68,6 +69,7 @@ public final class ConfigReader {
         CredentialSection credentials = new CredentialSection(top, refs);
         credentials.read();
         SimulationSettings simulation = new SimulationSection(top, refs, outcomes).read();
+        List<WebUser> users = new UserSection(top, refs).read();
 
         refs.resolve();
         RoutingModel routing = model.model();
@@ -78,7 +80,7 @@ public final class ConfigReader {
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
         return new AcdConfig(source.name(), zone, tickIntervalMs, routing, directory, model.partners(), softphones,
-                outcomes, journal, simulation);
+                outcomes, journal, simulation, users);
     }
 
     private static Node compose(Source source, Problems problems) {
