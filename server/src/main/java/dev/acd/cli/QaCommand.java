@@ -30,6 +30,7 @@ import dev.acd.recorder.scorecard.QaScore;
 import dev.acd.recorder.scorecard.ReviewPolicy;
 import dev.acd.recorder.scoring.RecordingScorer;
 import dev.acd.recorder.scoring.ScoredCall;
+import dev.acd.report.TimeRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,7 +110,7 @@ final class QaCommand {
             List<Pending> pending = new ArrayList<>();
             try (Journal opened = journal.open()) {
                 ZoneId in = JournalOption.zone(zone, opened);
-                TimeArgument.Range range = TimeArgument.range(from, to, in);
+                TimeRange range = TimeArgument.range(from, to, in);
                 long fromAt = range.fromAt();
                 long toAt = range.toAt();
                 Map<Long, String> answeredBy = new HashMap<>();
