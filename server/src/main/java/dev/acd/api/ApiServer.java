@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
                 new LoginThrottle(clock, settings.maxFailedLogins(), settings.loginWindowMs()));
         ApiRoutes routes = new ApiRoutes(live, journal, publisher, config, clock, registry, sessions, authenticator,
                 settings.recordingsDir());
-        HttpApiHandler api = new HttpApiHandler(routes.routes(), auth, json);
+        HttpApiHandler api = new HttpApiHandler(routes.routes(), auth, json, workers);
         FeedHandshake feedAuth = new FeedHandshake(auth, json);
         FeedHandshake.Subscribe subscribe = new FeedHandshake.Subscribe(live);
         WebSocketServerProtocolConfig feed = WebSocketServerProtocolConfig.newBuilder()
@@ -89,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
                                     .addLast(feedAuth)
                                     .addLast(new WebSocketServerProtocolHandler(feed))
                                     .addLast(subscribe)
-                                    .addLast(workers, api);
+                                    .addLast(api);
                         }
                     })
                     .bind(settings.host(), settings.port()).sync().channel();
@@ -135,11 +135,12 @@ public final class ApiServer implements AutoCloseable {
         if (server != null) {
             server.close().awaitUninterruptibly();
         }
-        // Connections first, while every executor runs: closing one runs the API handler's removal on the workers.
+        // Connections first, while every executor runs; then the workers, whose last replies go to the I/O loop;
+        // then the I/O loops.
         channels.close().awaitUninterruptibly();
-        boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-        io.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        io.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         live.close();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -29,28 +30,57 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
 
 /**
  * Dispatches each HTTP request through the {@link Routes}: authenticates, checks the route's access, runs the
  * handler and writes its reply; refusals become a JSON body {@code {"status": 400, "error": "..."}}. Shared by all
- * channels; runs on the API worker group, never on an I/O event loop, since handlers may block briefly.
+ * channels. Handlers run on the API worker group, never on an I/O event loop, since they may block briefly;
+ * each connection keeps to one worker so that its responses come in the order of its requests.
  */
 @ChannelHandler.Sharable
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiHandler.class);
 
+    /** The worker a connection's requests run on, so its responses keep the order of its requests. */
+    private static final AttributeKey<EventExecutor> WORKER = AttributeKey.valueOf("acd.api.worker");
+
     private final Routes routes;
     private final Authentication auth;
     private final ObjectMapper json;
+    private final EventExecutorGroup workers;
 
-    public HttpApiHandler(Routes routes, Authentication auth, ObjectMapper json) {
+    public HttpApiHandler(Routes routes, Authentication auth, ObjectMapper json, EventExecutorGroup workers) {
         this.routes = routes;
         this.auth = auth;
         this.json = json;
+        this.workers = workers;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        EventExecutor worker = ctx.channel().attr(WORKER).setIfAbsent(workers.next());
+        if (worker == null) {
+            worker = ctx.channel().attr(WORKER).get();
+        }
+        request.retain();
+        try {
+            worker.execute(() -> {
+                try {
+                    handle(ctx, request);
+                } finally {
+                    request.release();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            request.release();
+            write(ctx, error(HttpResponseStatus.SERVICE_UNAVAILABLE, "the API is shutting down"), false);
+        }
+    }
+
+    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess()) {
             write(ctx, error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: "
