@@ -23,18 +23,26 @@ import dev.acd.core.model.RoutingModel;
  * @param simulation     settings for the simulator
  * @param asterisk       the Asterisk adapter's settings ({@link AsteriskSettings#OFF} when the section is absent)
  * @param qa             QA scorecards, review rules and workers
+ * @param users          who may log in to the HTTP API, with their roles
  */
 public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
                         CustomerDirectory customers, List<PartnerOrganisation> partners,
                         SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
-                        SimulationSettings simulation, AsteriskSettings asterisk, QaSettings qa) {
+                        SimulationSettings simulation, AsteriskSettings asterisk, QaSettings qa,
+                        List<WebUser> users) {
     public AcdConfig {
         partners = List.copyOf(partners);
         outcomes = List.copyOf(outcomes);
+        users = List.copyOf(users);
     }
 
     public Optional<PartnerOrganisation> partner(String id) {
         return partners.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The web user with this login name. */
+    public Optional<WebUser> user(String name) {
+        return users.stream().filter(u -> u.name().equals(name)).findFirst();
     }
 
     /** Whether a disposition outcome code is one of the configured ones. */

@@ -44,6 +44,8 @@ public final class Settings {
     public static final Setting OUTCOMES = def("", "outcomes").list()
             .defaultValue(List.of("won", "quote-sent", "follow-up", "no-interest", "wrong-number"))
             .doc("Disposition outcome codes reps choose from at wrap-up.");
+    public static final Setting USERS = def("", "users").list().defaultValue(List.of())
+            .doc("People who log in to the HTTP API and web pages, with their role; passwords as hashes only.");
     public static final Setting CUSTOMERS = def("", "customers").section().doc("The customer directory.");
     public static final Setting SIMULATION = def("", "simulation").section().doc("Settings for the simulator.");
     public static final Setting ASTERISK = def("", "asterisk").section()
@@ -181,6 +183,16 @@ public final class Settings {
             .doc("HA1 for MD5: 32 hex digits of MD5(user:realm:password).");
     public static final Setting SOFTPHONE_SHA256 = def("credentials.softphones[]", "sha256").text(null)
             .doc("HA1 for SHA-256: 64 hex digits of SHA-256(user:realm:password). At least one of md5, sha256.");
+
+    // ---- users
+    public static final Setting USER_NAME = def("users[]", "name").id().required().doc("Unique login name.");
+    public static final Setting USER_ROLE = def("users[]", "role").choice(WebRole.class, null).required()
+            .doc("REP (one rep's own state, calls and figures), SUPERVISOR (everything live and historical, rep "
+                    + "control, recordings) or ADMIN (a supervisor who may also change the configuration).");
+    public static final Setting USER_REP = def("users[]", "rep").id()
+            .doc("The rep a REP user is; required for REP, not allowed for the other roles.");
+    public static final Setting USER_PBKDF2 = def("users[]", "pbkdf2").text(null).required()
+            .doc("The password's PBKDF2 hash, pbkdf2-sha256$ITERATIONS$SALT$KEY, made by `acd hash-password --web NAME`.");
 
     // ---- customers
     public static final Setting CUSTOMERS_FILE = def("customers", "file").text(null)

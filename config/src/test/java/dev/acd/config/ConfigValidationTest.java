@@ -22,7 +22,7 @@ import dev.acd.core.model.RepKind;
 
 class ConfigValidationTest {
     /** A small configuration that loads; each test breaks one thing in it. */
-    private static final String VALID = String.join("\n",
+    static final String VALID = String.join("\n",
             "routing:",
             "  defaultSegment: smb",
             "skills:",

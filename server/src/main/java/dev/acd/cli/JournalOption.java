@@ -3,13 +3,10 @@ package dev.acd.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-import dev.acd.core.event.ConfigChanged;
-import dev.acd.core.event.Event;
 import dev.acd.core.journal.Journal;
-import dev.acd.core.journal.JournalReader;
 import dev.acd.core.journal.JournalSettings;
+import dev.acd.report.StatsQuery;
 import picocli.CommandLine.Option;
 
 /** The {@code --journal DIR} option of commands that read a journal. */
@@ -27,16 +24,6 @@ final class JournalOption {
 
     /** The zone asked for, else the center's zone from the journal's first configuration, else UTC. */
     static ZoneId zone(ZoneId asked, Journal journal) {
-        if (asked != null) {
-            return asked;
-        }
-        try (JournalReader reader = journal.readFromStart()) {
-            for (Event event = reader.next(); event != null; event = reader.next()) {
-                if (event instanceof ConfigChanged changed) {
-                    return changed.model().settings().zone();
-                }
-            }
-        }
-        return ZoneOffset.UTC;
+        return StatsQuery.zone(asked, journal);
     }
 }

@@ -29,6 +29,7 @@ import dev.acd.recorder.scorecard.Scorecard;
 import dev.acd.recorder.scorecard.ScorecardBook;
 import dev.acd.recorder.scoring.RecordingScorer;
 import dev.acd.recorder.scoring.ScoredCall;
+import dev.acd.report.TimeRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,7 +126,7 @@ final class QaCommand {
             List<JournaledRecording> pending;
             try (Journal opened = journal.open()) {
                 ZoneId in = JournalOption.zone(zone, opened);
-                TimeArgument.Range range = TimeArgument.range(from, to, in);
+                TimeRange range = TimeArgument.range(from, to, in);
                 try (JournalReader reader = opened.readFromStart()) {
                     pending = JournaledRecording.read(reader, range.fromAt(), range.toAt());
                 }

@@ -2,19 +2,17 @@ package dev.acd.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.acd.core.stats.Grouping;
 import dev.acd.core.stats.Metric;
-import dev.acd.core.stats.MetricValue;
 import dev.acd.core.stats.Report;
 import dev.acd.core.stats.ReportRow;
+import dev.acd.report.ReportDocument;
 
 /** Prints a statistics report as an aligned table (headline columns), CSV or JSON (every column). */
 enum ReportFormat {
@@ -35,7 +33,7 @@ enum ReportFormat {
         switch (this) {
             case TABLE -> table(report.grouping(), columns, rows, out);
             case CSV -> csv(report.grouping(), columns, rows, out);
-            case JSON -> json(report, columns, rows, out);
+            case JSON -> json(report, columns, out);
         }
         out.flush();
     }
@@ -136,28 +134,10 @@ enum ReportFormat {
                 : String.format(Locale.ROOT, "%.6f", value).replaceAll("0+$", "");
     }
 
-    private static void json(Report report, List<Metric> columns, List<ReportRow> rows, PrintWriter out) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("grouping", report.grouping().name().toLowerCase(Locale.ROOT));
-        document.put("from", java.time.Instant.ofEpochMilli(report.fromAt()).toString());
-        document.put("to", java.time.Instant.ofEpochMilli(report.toAtExclusive()).toString());
-        Map<String, String> units = new LinkedHashMap<>();
-        columns.forEach(m -> units.put(m.name(), m.unit().label()));
-        document.put("units", units);
-        List<Map<String, Object>> jsonRows = new ArrayList<>();
-        for (ReportRow row : rows) {
-            Map<String, Object> jsonRow = new LinkedHashMap<>();
-            jsonRow.put("key", row.key());
-            for (Metric metric : columns) {
-                MetricValue value = row.values().stream().filter(v -> v.metric().equals(metric)).findFirst()
-                        .orElse(new MetricValue(metric, Double.NaN));
-                jsonRow.put(metric.name(), value.defined() ? value.value() : null);
-            }
-            jsonRows.add(jsonRow);
-        }
-        document.put("rows", jsonRows);
+    private static void json(Report report, List<Metric> columns, PrintWriter out) {
         try {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(ReportDocument.of(report, columns)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not write the report as JSON", e);
         }

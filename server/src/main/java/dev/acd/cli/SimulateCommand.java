@@ -19,6 +19,7 @@ import dev.acd.core.journal.JournalSettings;
 import dev.acd.core.model.RoutingModel;
 import dev.acd.core.stats.ErlangC;
 import dev.acd.core.stats.Grouping;
+import dev.acd.report.StatsQuery;
 import dev.acd.core.stats.StatsProjection;
 import dev.acd.sim.ErlangCheck;
 import dev.acd.sim.SimulationResult;
@@ -130,12 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     static Grouping grouping(String by) {
-        try {
-            return Grouping.valueOf(by.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--by: '" + by + "' is not one of rep, queue, segment, kind, direction, "
-                    + "interval, day, week");
-        }
+        return StatsQuery.grouping(by, "--by");
     }
 
     static ReportFormat format(String format) {

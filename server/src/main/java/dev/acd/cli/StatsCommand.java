@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.acd.core.event.Event;
 import dev.acd.core.journal.Journal;
-import dev.acd.core.journal.JournalReader;
 import dev.acd.core.stats.Metric;
 import dev.acd.core.stats.Report;
 import dev.acd.core.stats.StatsProjection;
+import dev.acd.report.StatsQuery;
+import dev.acd.report.TimeRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,29 +64,19 @@ final class StatsCommand implements Callable<Integer> {
         ReportFormat reportFormat = SimulateCommand.format(format);
         var grouping = SimulateCommand.grouping(by);
         StatsProjection stats;
-        TimeArgument.Range range;
-        long events = 0;
+        TimeRange range;
         try (Journal opened = journal.open()) {
             ZoneId in = JournalOption.zone(zone, opened);
             range = TimeArgument.range(from, to, in);
-            stats = new StatsProjection(in);
-            try (JournalReader reader = opened.readFromStart()) {
-                for (Event event = reader.next(); event != null; event = reader.next()) {
-                    stats.apply(event);
-                    events++;
-                }
-            }
+            stats = StatsQuery.project(opened, in);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (events == 0) {
+        Report report = StatsQuery.report(stats, grouping, range);
+        if (report == null) {
             out.println("the journal in " + journal.dir + " holds no events");
             out.flush();
             return 0;
         }
-        // An open end stops at the journal's first or last event (the projection widens to whole intervals).
-        Report report = range.open() ? stats.report(grouping)
-                : stats.report(grouping, Math.max(range.fromAt(), Long.MIN_VALUE / 2),
-                Math.min(range.toAt(), stats.latestAt() + 1));
         reportFormat.print(report, qa && (metrics == null || metrics.isEmpty()) ? qaColumns(report) : metrics, out);
         return 0;
     }

@@ -128,6 +128,25 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldPrintAWebUserEntryWhoseHashVerifiesTheTypedPasswordWhenAskedForWeb() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("demo-sue\n".getBytes()));
+            AcdCli.Run hash = acd("hash-password", "--web", "sue");
+            assertEquals(0, hash.exitCode(), hash.err());
+            assertTrue(hash.out().startsWith("- name: sue\n"), hash.out());
+            String stored = hash.out().lines().filter(l -> l.startsWith("  pbkdf2: ")).findFirst().orElseThrow()
+                    .substring("  pbkdf2: ".length());
+            assertTrue(dev.acd.config.WebPasswords.verify("demo-sue", stored), stored);
+        } finally {
+            System.setIn(stdin);
+        }
+        AcdCli.Run both = acd("hash-password", "--web", "sue", "--realm", "acd");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--realm is for softphones"), both.err());
+    }
+
+    @Test
     void shouldSayWhatIsWrongWithBadArguments(@TempDir Path dir) {
         AcdCli.Run missing = acd("stats", "--journal", dir.resolve("absent").toString());
         assertEquals(2, missing.exitCode());
