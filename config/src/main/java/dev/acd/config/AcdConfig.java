@@ -49,4 +49,10 @@ public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingM
     public boolean isOutcome(String code) {
         return outcomes.contains(code);
     }
+
+    /** The same configuration with other web users (tests, and tools that add a user). */
+    public AcdConfig withUsers(List<WebUser> otherUsers) {
+        return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
+                simulation, asterisk, qa, otherUsers);
+    }
 }

@@ -65,9 +65,7 @@ final class ApiHarness implements AutoCloseable {
         now.set(startAt);
         AcdConfig loaded = ConfigLoader.loadDefault();
         String hash = WebPasswords.hash(PASSWORD, WebPasswords.MIN_ITERATIONS);
-        config = new AcdConfig(loaded.source(), loaded.zone(), loaded.tickIntervalMs(), loaded.model(),
-                loaded.customers(), loaded.partners(), loaded.credentials(), loaded.outcomes(), loaded.journal(),
-                loaded.simulation(), List.of(new WebUser(SUPERVISOR, WebRole.SUPERVISOR, null, hash),
+        config = loaded.withUsers(List.of(new WebUser(SUPERVISOR, WebRole.SUPERVISOR, null, hash),
                 new WebUser(REP_USER, WebRole.REP, REP, hash), new WebUser(OTHER_REP_USER, WebRole.REP, OTHER_REP, hash)));
         journal = Journal.open(new JournalSettings(dir.resolve("journal"), JournalSettings.KEEP_FOREVER));
         journal(new ConfigChanged(startAt, 1, "test", config.model()));
