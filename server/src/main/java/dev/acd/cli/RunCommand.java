@@ -11,8 +11,10 @@ import dev.acd.core.journal.JournalSettings;
 import dev.acd.core.time.Clock;
 import dev.acd.router.pipeline.PipelineSettings;
 import dev.acd.runtime.AcdServer;
+import dev.acd.runtime.ConfigReload;
 import dev.acd.runtime.Services;
 import picocli.CommandLine.Command;
+import sun.misc.Signal;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +47,8 @@ final class RunCommand implements Callable<Integer> {
             server.close();
             throw e;
         }
+        ConfigReload reload = new ConfigReload(server, config.file);
+        reloadOnHangUp(reload);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
@@ -58,9 +62,19 @@ final class RunCommand implements Callable<Integer> {
                 acd.model().reps().size(), acd.model().queues().size(), acd.model().lines().size(),
                 report.configVersion(), report.newConfiguration() ? " (new)" : "");
         services.forEach(line -> out.println("  " + line));
+        out.printf("Reload the configuration with: kill -HUP %d%n", ProcessHandle.current().pid());
         out.println("Stop with Ctrl-C.");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** SIGHUP re-reads the configuration, as daemons do; the outcome goes to the log. */
+    private static void reloadOnHangUp(ConfigReload reload) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> new Thread(reload::reload, "config-reload").start());
+        } catch (IllegalArgumentException unsupported) {
+            // No SIGHUP on this platform: the API's reload remains.
+        }
     }
 }

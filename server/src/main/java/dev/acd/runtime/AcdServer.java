@@ -9,7 +9,6 @@ import dev.acd.config.AcdConfig;
 import dev.acd.commands.CallIds;
 import dev.acd.commands.CommandRouting;
 import dev.acd.core.event.ConfigChanged;
-import dev.acd.core.event.Event;
 import dev.acd.core.event.EventPublisher;
 import dev.acd.core.journal.Journal;
 import dev.acd.core.journal.JournalSettings;
@@ -120,15 +119,17 @@ public final class AcdServer implements AutoCloseable {
     /**
      * Puts a new configuration in force: the router gets it as a journaled {@link ConfigChanged}, in order with the
      * events around it. The caller has validated it; a configuration that failed validation never gets here.
+     * Returns the version it is journaled as.
      */
-    public void reconfigure(AcdConfig next) {
+    public synchronized long reconfigure(AcdConfig next) {
         config.set(next);
-        publishConfig(next, clock.millis());
+        return publishConfig(next, clock.millis());
     }
 
-    private void publishConfig(AcdConfig next, long now) {
-        Event changed = new ConfigChanged(now, configVersion.incrementAndGet(), next.source(), next.model());
-        pipeline.publish(changed);
+    private long publishConfig(AcdConfig next, long now) {
+        long version = configVersion.incrementAndGet();
+        pipeline.publish(new ConfigChanged(now, version, next.source(), next.model()));
+        return version;
     }
 
     /** Stops the services, then the ticks, drains the router and closes the journal. */
