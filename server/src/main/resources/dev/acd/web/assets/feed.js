@@ -58,11 +58,17 @@ export function connectFeed(state, onMessage, onStatus) {
             }
             onMessage(message, state);
         });
-        socket.addEventListener('close', () => {
+        socket.addEventListener('close', async () => {
             if (closed) {
                 return;
             }
             onStatus('offline');
+            // A handshake refused for want of a session looks like any other close: ask, and log in again if so.
+            const me = await fetch('/api/me', { credentials: 'same-origin' }).catch(() => null);
+            if (me && me.status === 401) {
+                location.replace('/login.html');
+                return;
+            }
             setTimeout(open, pauseMs);
             pauseMs = Math.min(pauseMs * 2, 15000);
         });
