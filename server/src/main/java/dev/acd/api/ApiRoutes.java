@@ -25,11 +25,14 @@ import dev.acd.api.http.Reply;
 import dev.acd.api.http.Routes;
 import dev.acd.api.live.LiveService;
 import dev.acd.api.live.Views;
+import dev.acd.api.web.StaticFiles;
 import dev.acd.config.AcdConfig;
+import dev.acd.core.event.CallEvent;
 import dev.acd.core.event.DispositionRecorded;
 import dev.acd.core.event.Event;
 import dev.acd.core.event.EventPublisher;
 import dev.acd.core.journal.Journal;
+import dev.acd.core.model.Customer;
 import dev.acd.core.model.Direction;
 import dev.acd.core.stats.Grouping;
 import dev.acd.core.stats.Report;
@@ -53,6 +56,10 @@ import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 final class ApiRoutes {
     static final int MAX_PAGE = 500;
     static final int DEFAULT_PAGE = 50;
+    /** How many of a customer's earlier calls its card shows. */
+    static final int LAST_CALLS = 5;
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVENT_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final LiveService live;
     private final Journal journal;
@@ -64,6 +71,10 @@ final class ApiRoutes {
     private final Authenticator authenticator;
     private final RepControl control;
     private final Path recordingsDir;
+    private final StaticFiles pages = new StaticFiles(ApiRoutes.class.getClassLoader(), "dev/acd/web",
+            StaticFiles.REVALIDATE);
+    private final StaticFiles webjars = new StaticFiles(ApiRoutes.class.getClassLoader(),
+            "META-INF/resources/webjars", StaticFiles.IMMUTABLE);
 
     ApiRoutes(LiveService live, Journal journal, EventPublisher publisher, Supplier<AcdConfig> config, Clock clock,
               PrometheusMeterRegistry registry, Sessions sessions, Authenticator authenticator, Path recordingsDir) {
@@ -93,14 +104,22 @@ final class ApiRoutes {
                 .post("/api/reps/{id}/ready", Access.USER, ex -> control(ex, RepControl.Action.READY))
                 .post("/api/reps/{id}/not-ready", Access.USER, ex -> control(ex, RepControl.Action.NOT_READY))
                 .post("/api/reps/{id}/end-wrap-up", Access.USER, ex -> control(ex, RepControl.Action.END_WRAP_UP))
+                .get("/api/center", Access.USER, this::center)
                 .get("/api/calls", Access.USER, this::calls)
+                .get("/api/calls/{id}/events", Access.USER, this::callEvents)
+                .get("/api/calls/{id}/customer", Access.USER, this::customerCard)
                 .post("/api/calls/{id}/disposition", Access.USER, this::disposition)
                 .get("/api/calls/{id}/recording", Access.USER, this::recording)
                 .get("/api/cdrs", Access.USER, this::cdrs)
                 .get("/api/stats", Access.USER, this::stats)
                 .get("/health/live", Access.PUBLIC, ex -> Reply.ok(Map.of("status", "UP")))
                 .get("/health/ready", Access.PUBLIC, this::ready)
-                .get("/metrics", Access.PUBLIC, this::metrics);
+                .get("/metrics", Access.PUBLIC, this::metrics)
+                // The web pages (docs/web.md); last, so that "/{page}" never shadows an endpoint above.
+                .get("/", Access.PUBLIC, ex -> redirect("/login.html"))
+                .get("/assets/{path...}", Access.PUBLIC, ex -> pages.serve("assets/" + ex.path("path"), ex.request()))
+                .get("/webjars/{path...}", Access.PUBLIC, ex -> webjars.serve(ex.path("path"), ex.request()))
+                .get("/{page}", Access.PUBLIC, ex -> pages.serve(ex.path("page"), ex.request()));
     }
 
     // ---- sessions
@@ -176,6 +195,93 @@ final class ApiRoutes {
         Principal p = ex.principal();
         return Reply.ok(live.query(s -> s.views().calls().stream()
                 .filter(c -> p.supervises() || p.repId().equals(c.repId())).toList()));
+    }
+
+    private Reply center(Exchange ex) {
+        AcdConfig current = config.get();
+        java.time.Instant now = java.time.Instant.ofEpochMilli(clock.millis());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("zone", current.zone().getId());
+        body.put("today", now.atZone(current.zone()).toLocalDate().toString());
+        body.put("now", now.toString());
+        body.put("outcomes", current.outcomes());
+        return Reply.ok(body);
+    }
+
+    /** The journal's events of one call, oldest first, each with its type and time: a call's timeline. */
+    private Reply callEvents(Exchange ex) {
+        long callId = callId(ex);
+        long arrivedAt = live.query(s -> visibleCall(s, callId, ex.principal()).arrivedAt());
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        // Every event of a call is at or after its arrival, so the scan decodes nothing older.
+        journal.replay(arrivedAt, Long.MAX_VALUE, event -> {
+            if (event instanceof CallEvent c && c.callId() == callId) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("type", event.getClass().getSimpleName());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = EVENT_JSON.convertValue(event, Map.class);
+                fields.put("at", java.time.Instant.ofEpochMilli(event.at()).toString());
+                item.putAll(fields);
+                events.add(item);
+            }
+        });
+        return Reply.ok(events);
+    }
+
+    /** What a rep needs to see of the caller when a call rings: the directory's entry and the customer's last calls. */
+    private Reply customerCard(Exchange ex) {
+        long callId = callId(ex);
+        AcdConfig current = config.get();
+        return Reply.ok(live.query(s -> {
+            Cdr cdr = visibleCall(s, callId, ex.principal());
+            Cdr.View view = cdr.view();
+            Map<String, Object> card = new LinkedHashMap<>();
+            card.put("callId", callId);
+            card.put("from", view.from());
+            card.put("queueId", view.queueId());
+            Customer customer = cdr.customerId() == null ? null
+                    : current.customers().byId(cdr.customerId()).orElse(null);
+            card.put("known", customer != null);
+            card.put("customerId", cdr.customerId());
+            card.put("name", customer == null ? null : customer.name());
+            card.put("account", customer == null ? null : customer.account());
+            String segment = customer != null ? customer.segment() : view.segment();
+            card.put("segment", segment);
+            card.put("segmentName", segment == null ? null
+                    : current.model().segment(segment).map(x -> x.name()).orElse(segment));
+            card.put("value", customer == null ? null : customer.lifetimeValue());
+            String owner = customer == null ? null : customer.accountOwner();
+            card.put("accountOwner", owner);
+            card.put("accountOwnerName", owner == null ? null
+                    : current.model().rep(owner).map(r -> r.name() == null ? r.id() : r.name()).orElse(owner));
+            card.put("territory", customer == null ? null : customer.territory());
+            String partner = customer == null ? null : customer.partner();
+            card.put("partner", partner);
+            card.put("partnerName", partner == null ? null
+                    : current.partner(partner).map(x -> x.name()).orElse(partner));
+            card.put("language", customer == null ? null : customer.language());
+            card.put("lastCalls", cdr.customerId() == null ? List.of()
+                    : s.cdrs().forCustomer(cdr.customerId(), callId, LAST_CALLS));
+            return card;
+        }));
+    }
+
+    /**
+     * The call's record, if {@code p} may see it: a supervisor any call, a rep the calls it handled or that ring it
+     * now (so the customer card can pop up before the answer).
+     */
+    private static Cdr visibleCall(LiveService.State s, long callId, Principal p) {
+        Cdr cdr = s.cdrs().find(callId);
+        if (cdr == null) {
+            throw ApiException.notFound("no call " + callId);
+        }
+        if (!p.supervises() && !cdr.handledBy(p.repId())) {
+            var now = s.model().calls().get(callId);
+            if (now == null || !p.repId().equals(now.repId())) {
+                throw ApiException.forbidden("call " + callId + " is not offered to or handled by " + p.repId());
+            }
+        }
+        return cdr;
     }
 
     // ---- control
@@ -371,6 +477,14 @@ final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("'" + text + "' is not a call id (a whole number)");
         }
+    }
+
+    private static Reply redirect(String to) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND,
+                Unpooled.EMPTY_BUFFER);
+        response.headers().set(HttpHeaderNames.LOCATION, to);
+        HttpUtil.setContentLength(response, 0);
+        return new Reply.Written(response, null);
     }
 
     private static Map<String, Object> published(Event event) {

@@ -55,6 +55,16 @@ public final class Cdr {
         return outcome != null;
     }
 
+    /** When the call arrived, in ms since the epoch. */
+    public long arrivedAt() {
+        return arrivedAt;
+    }
+
+    /** The customer the call was classified as, or null for an unknown caller. */
+    public String customerId() {
+        return customerId;
+    }
+
     public String recordingPath() {
         return recordingPath;
     }

@@ -123,6 +123,21 @@ public final class CdrIndex {
         return new Page(matching.size(), offset, limit, items);
     }
 
+    /** A customer's calls other than {@code exceptCallId}, newest first, at most {@code limit} (a customer card). */
+    public List<Cdr.View> forCustomer(String customerId, long exceptCallId, int limit) {
+        List<Cdr> matching = new ArrayList<>();
+        for (Cdr cdr : calls.values()) {
+            if (customerId.equals(cdr.customerId) && cdr.callId != exceptCallId) {
+                matching.add(cdr);
+            }
+        }
+        List<Cdr.View> items = new ArrayList<>();
+        for (int i = matching.size() - 1; i >= 0 && items.size() < limit; i--) {
+            items.add(matching.get(i).view());
+        }
+        return items;
+    }
+
     private void ended(long callId, long at, Cdr.Result result) {
         with(callId, at, c -> {
             if (c.endedAt == 0) {

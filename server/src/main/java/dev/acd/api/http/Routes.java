@@ -9,19 +9,24 @@ import io.netty.handler.codec.http.HttpMethod;
 
 /**
  * The route table: method, path pattern with {@code {name}} segments, who may call it, and its handler. Declared in
- * one place so the API can be read at a glance; matched in declaration order.
+ * one place so the API can be read at a glance; matched in declaration order. A last segment {@code {name...}}
+ * takes the rest of the path, one segment or more, joined by '/' (static files).
  */
 public final class Routes {
     /** One route. */
     public record Route(HttpMethod method, String pattern, Access access, Handler handler) {
         Map<String, String> match(String[] path) {
             String[] parts = split(pattern);
-            if (parts.length != path.length) {
+            boolean rest = parts[parts.length - 1].endsWith("...}");
+            if (rest ? path.length < parts.length : parts.length != path.length) {
                 return null;
             }
             Map<String, String> params = new LinkedHashMap<>();
             for (int i = 0; i < parts.length; i++) {
-                if (parts[i].startsWith("{") && parts[i].endsWith("}")) {
+                if (rest && i == parts.length - 1) {
+                    String name = parts[i].substring(1, parts[i].length() - 4);
+                    params.put(name, String.join("/", java.util.Arrays.copyOfRange(path, i, path.length)));
+                } else if (parts[i].startsWith("{") && parts[i].endsWith("}")) {
                     params.put(parts[i].substring(1, parts[i].length() - 1), path[i]);
                 } else if (!parts[i].equals(path[i])) {
                     return null;
