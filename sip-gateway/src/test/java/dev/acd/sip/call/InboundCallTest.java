@@ -4,12 +4,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.acd.core.command.HangUpCall;
 import dev.acd.core.command.OfferCall;
+import dev.acd.core.command.OfferCallback;
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
 import dev.acd.core.event.CallHeld;
 import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.CallTransferred;
+import dev.acd.core.event.CallbackRequested;
 import dev.acd.core.event.OfferFailed;
 import dev.acd.core.event.OfferFailure;
 import dev.acd.core.event.TransferTarget;
@@ -254,5 +257,44 @@ class InboundCallTest {
             assertTrue(response.toString().contains("127.0.0.3"), response.toString());
         }
         assertTrue(gateway.callEventNames().isEmpty());
+    }
+
+    @Test
+    void shouldPublishSystemEndThenByeCallerAfterGoodbyeWhenRouterHangsUp() throws Exception {
+        Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
+        long callId = queuedCall(call);
+        gateway.control.onCommand(new HangUpCall(callId, "max wait reached in queue q-sales"));
+        CallEnded ended = gateway.awaitEvent(CallEnded.class);
+        assertEquals(Party.SYSTEM, ended.endedBy());
+        assertEquals("max wait reached in queue q-sales", ended.reason());
+        await().atMost(Duration.ofSeconds(5)).until(() -> trunk.events.contains("ended: BYE received"));
+        assertEquals(List.of("CallArrived", "CallClassified", "CallEnded"), gateway.callEventNames());
+    }
+
+    @Test
+    void shouldRequestCallbackWithCallerNumberWhenCallerPressesOneAfterCallbackOffer() throws Exception {
+        Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
+        long callId = queuedCall(call);
+        gateway.control.onCommand(new OfferCallback(callId));
+        await().atMost(Duration.ofSeconds(5)).until(() -> trunk.remoteRtp != null);
+        trunk.sendDigit(1);
+        CallbackRequested requested = gateway.awaitEvent(CallbackRequested.class);
+        assertEquals(Gateway.KNOWN_CALLER, requested.number());
+        await().atMost(Duration.ofSeconds(5)).until(() -> trunk.events.contains("ended: BYE received"));
+        assertEquals(List.of("CallArrived", "CallClassified", "CallbackRequested"), gateway.callEventNames());
+    }
+
+    @Test
+    void shouldKeepWaitingWhenCallerPressesAnotherKeyAfterCallbackOffer() throws Exception {
+        Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
+        long callId = queuedCall(call);
+        gateway.control.onCommand(new OfferCallback(callId));
+        trunk.sendDigit(2);
+        // the key timeout (2 s here) passes, music comes back, and the call can still be offered
+        gateway.control.onCommand(new OfferCall(callId, "rep-ava", Gateway.softphone("ava.chen"), 10));
+        gateway.awaitEvent(CallAnswered.class);
+        assertEquals(0, gateway.count(CallbackRequested.class));
+        trunk.hangUp(call.dialog);
+        gateway.awaitEvent(CallEnded.class);
     }
 }
