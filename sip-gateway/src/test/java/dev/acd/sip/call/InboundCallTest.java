@@ -290,7 +290,7 @@ class InboundCallTest {
         long callId = queuedCall(call);
         gateway.control.onCommand(new OfferCallback(callId));
         trunk.sendDigit(2);
-        // the key timeout (2 s here) passes, music comes back, and the call can still be offered
+        // a wrong key ends nothing: the call can still be offered and connected
         gateway.control.onCommand(new OfferCall(callId, "rep-ava", Gateway.softphone("ava.chen"), 10));
         gateway.awaitEvent(CallAnswered.class);
         assertEquals(0, gateway.count(CallbackRequested.class));
