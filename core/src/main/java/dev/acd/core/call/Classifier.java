@@ -59,4 +59,22 @@ public final class Classifier {
                 found.map(Customer::partner).orElse(null),
                 language, queue.id(), priority, skills);
     }
+
+    /**
+     * Classifies an outbound call a rep placed to {@code calledNumber}: the same customer look-up as inbound, so
+     * statistics by segment include outbound work, with no queue and no skill requirements.
+     */
+    public CallClassified classifyOutbound(long at, long callId, String calledNumber) {
+        Optional<Customer> found = directory.byNumber(calledNumber);
+        String segmentId = found.map(Customer::segment).orElse(model.settings().defaultSegment());
+        int segmentPriority = model.segment(segmentId).map(Segment::priority).orElse(0);
+        long value = found.map(Customer::lifetimeValue).orElse(0L);
+        return new CallClassified(at, callId,
+                found.map(Customer::id).orElse(null), segmentId, value,
+                found.map(Customer::accountOwner).orElse(null),
+                found.map(Customer::territory).orElse(null),
+                found.map(Customer::partner).orElse(null),
+                found.map(Customer::language).orElse(null), null,
+                segmentPriority + model.settings().valueBoost(value), List.of());
+    }
 }

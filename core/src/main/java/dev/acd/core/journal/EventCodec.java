@@ -23,6 +23,7 @@ import dev.acd.core.event.Party;
 import dev.acd.core.event.PassedOver;
 import dev.acd.core.event.PassedOverWhy;
 import dev.acd.core.event.QaCriterionScore;
+import dev.acd.core.event.MediaFailed;
 import dev.acd.core.event.QaRated;
 import dev.acd.core.event.QaRating;
 import dev.acd.core.event.QaReviewReason;
@@ -262,6 +263,11 @@ public final class EventCodec {
             }
         }, (at, in) -> new QaRated(at, in.readStopBit(), readString(in), readString(in), readString(in),
                 readInt(in, "score"), readRatings(in))));
+        register(new Codec<>(25, MediaFailed.class, (e, out) -> {
+            out.writeStopBit(e.callId());
+            writeEnum(out, e.leg());
+            writeString(out, e.reason());
+        }, (at, in) -> new MediaFailed(at, in.readStopBit(), readEnum(in, PARTIES, "leg"), readString(in))));
 
         // Router decisions, tags 32 and up.
         register(new Codec<>(32, CallQueued.class, (e, out) -> {

@@ -38,6 +38,7 @@ import dev.acd.core.event.RepReady;
 import dev.acd.core.event.RepUnreachable;
 import dev.acd.core.event.Rule;
 import dev.acd.core.event.SourceBlocked;
+import dev.acd.core.event.MediaFailed;
 import dev.acd.core.event.Tick;
 import dev.acd.core.event.TierWidened;
 import dev.acd.core.event.TransferTarget;
@@ -149,6 +150,8 @@ final class SampleEvents {
         events.add(new SourceBlocked(t++, "203.0.113.9", "anna", "10 failed authentications from the address in 60 s",
                 T0 + 900_000));
         events.add(new SourceBlocked(t++, "2001:db8::7", null, "", 0));
+        events.add(new MediaFailed(t++, 1_000_007L, Party.REP, "no RTP for 10000 ms"));
+        events.add(new MediaFailed(t++, 1_000_008L, null, null));
         return events;
     }
 

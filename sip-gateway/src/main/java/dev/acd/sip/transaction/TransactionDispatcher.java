@@ -70,6 +70,16 @@ public final class TransactionDispatcher implements SipMessageListener {
         return layerFor(loop);
     }
 
+    /** The event loop {@code layer} runs on, or null when it is not one of this dispatcher's layers. */
+    public EventLoop eventLoopOf(TransactionLayer layer) {
+        for (Map.Entry<EventLoop, TransactionLayer> e : layers.entrySet()) {
+            if (e.getValue() == layer) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     private TransactionLayer layerFor(EventLoop loop) {
         return layers.computeIfAbsent(loop, l -> new TransactionLayer(timers, new EventLoopScheduler(l), core,
                 task -> {

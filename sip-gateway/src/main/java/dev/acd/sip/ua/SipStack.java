@@ -57,6 +57,20 @@ public final class SipStack implements AutoCloseable {
         return dispatcher.layer(transports.nextLoop());
     }
 
+    /**
+     * The event loop {@code layer} runs on: where media of a call living on that layer must be opened, so the
+     * call and its legs stay on one loop.
+     *
+     * @throws IllegalArgumentException when the layer is not one of this stack's
+     */
+    public io.netty.channel.EventLoop eventLoopOf(TransactionLayer layer) {
+        io.netty.channel.EventLoop loop = dispatcher.eventLoopOf(layer);
+        if (loop == null) {
+            throw new IllegalArgumentException("transaction layer " + layer + " does not belong to this stack");
+        }
+        return loop;
+    }
+
     /** Places a call: {@code invite} from {@link #newRequest}, sent to its Route or Request-URI. */
     public ClientInvite invite(SipMessage invite, SipTransport transport, InviteListener listener) {
         return core.invite(nextLayer(), invite, UserAgentCore.hopFor(invite, transport), listener);
