@@ -49,7 +49,7 @@ class AmiIngestionTest {
 
     @BeforeEach
     void start() throws Exception {
-        center = new RouterFixture(dir, ASTERISK, new AsteriskRuntime.Tuning(50, "default", 50, 400, 100));
+        center = new RouterFixture(dir, ASTERISK, new AsteriskRuntime.Tuning(50, "default", 50, 400, 100, 60_000));
         ami = new FakeAmiServer(center.amiPort);
         ami.start();
         await().atMost(10, SECONDS).until(() -> center.asterisk.amiConnected() && ami.hasClient());
