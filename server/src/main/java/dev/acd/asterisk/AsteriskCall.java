@@ -36,6 +36,9 @@ public final class AsteriskCall {
     private Phase phase = Phase.WAITING;
     private String repId;
     private boolean held;
+    private String queueId;
+    private long queuedAt;
+    private Boolean callbackAtMaxWait;
 
     AsteriskCall(long callId, String uniqueId, AsteriskCalls owner) {
         this.callId = callId;
@@ -59,6 +62,40 @@ public final class AsteriskCall {
     /** The rep offered or talking, or null. */
     public synchronized String repId() {
         return repId;
+    }
+
+    /** The queue the call's line feeds and when the call arrived there, to tell later what a callback offer was. */
+    public synchronized void queued(String queueId, long at) {
+        this.queueId = queueId;
+        this.queuedAt = at;
+    }
+
+    /** The queue the call's line feeds, or null. */
+    public synchronized String queueId() {
+        return queueId;
+    }
+
+    /** When the call arrived in its queue (our clock), for {@link #queueId()}. */
+    public synchronized long queuedAt() {
+        return queuedAt;
+    }
+
+    /**
+     * The caller was offered a callback and the dialplan asks them; {@code atMaxWait} says the router let go of the
+     * call (the queue's max wait) rather than keeping it queued (a callback tier).
+     */
+    public synchronized void callbackOffered(boolean atMaxWait) {
+        callbackAtMaxWait = atMaxWait;
+    }
+
+    /**
+     * Takes the pending callback offer, if any: null when none is pending, else whether it came at the queue's max
+     * wait.
+     */
+    public synchronized Boolean takeCallbackOffer() {
+        Boolean offer = callbackAtMaxWait;
+        callbackAtMaxWait = null;
+        return offer;
     }
 
     /** Puts a router command in the call's mailbox for the AGI script serving it; never blocks. */
