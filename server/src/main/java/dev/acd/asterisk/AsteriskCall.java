@@ -39,6 +39,7 @@ public final class AsteriskCall {
     private String queueId;
     private long queuedAt;
     private Boolean callbackAtMaxWait;
+    private String repChannel;
 
     AsteriskCall(long callId, String uniqueId, AsteriskCalls owner) {
         this.callId = callId;
@@ -118,12 +119,44 @@ public final class AsteriskCall {
         return true;
     }
 
+    /** Dial() began ringing the offered rep on this channel (AMI's DialBegin): the channel to hang up on a cancel. */
+    public synchronized boolean dialing(String channel) {
+        if (phase != Phase.RINGING || channel == null) {
+            return false;
+        }
+        repChannel = channel;
+        return true;
+    }
+
+    /** The channel ringing the offered rep, when AMI told it; null otherwise. */
+    public synchronized String repChannel() {
+        return repChannel;
+    }
+
+    /**
+     * The router took the offer to {@code rep} back and {@code hangUp} ends the ringing channel: the call waits
+     * again, without an OfferFailed (the router requeued it already), and the dial's outcome is not the rep's miss.
+     * Nothing changes when the call does not ring that rep, its channel is unknown or {@code hangUp} fails.
+     *
+     * @return whether the ringing channel was hung up
+     */
+    public synchronized boolean cancelOffer(String rep, java.util.function.Predicate<String> hangUp) {
+        if (phase != Phase.RINGING || !rep.equals(repId) || repChannel == null || !hangUp.test(repChannel)) {
+            return false;
+        }
+        phase = Phase.WAITING;
+        repId = null;
+        repChannel = null;
+        return true;
+    }
+
     /** The offered rep answered. */
     public synchronized boolean answered(long at) {
         if (phase != Phase.RINGING) {
             return false;
         }
         phase = Phase.TALKING;
+        repChannel = null;
         owner.publish(new CallAnswered(at, callId, repId));
         return true;
     }
@@ -136,6 +169,7 @@ public final class AsteriskCall {
         phase = Phase.WAITING;
         String rep = repId;
         repId = null;
+        repChannel = null;
         owner.publish(new OfferFailed(at, callId, rep, failure));
         return true;
     }

@@ -95,6 +95,7 @@ public final class AsteriskRuntime implements AutoCloseable {
                     events, tuning.amiBackoffInitialMs(), tuning.amiBackoffMaxMs());
             ami.start();
             running.add(ami);
+            calls.channelHangUp(ami::hangUp);
             if (settings.bringYourOwnQueue()) {
                 ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread thread = new Thread(r, "asterisk-wrap-up-sweep");
