@@ -36,6 +36,10 @@ public final class AsteriskCall {
     private Phase phase = Phase.WAITING;
     private String repId;
     private boolean held;
+    private String queueId;
+    private long queuedAt;
+    private Boolean callbackAtMaxWait;
+    private String repChannel;
 
     AsteriskCall(long callId, String uniqueId, AsteriskCalls owner) {
         this.callId = callId;
@@ -61,6 +65,40 @@ public final class AsteriskCall {
         return repId;
     }
 
+    /** The queue the call's line feeds and when the call arrived there, to tell later what a callback offer was. */
+    public synchronized void queued(String queueId, long at) {
+        this.queueId = queueId;
+        this.queuedAt = at;
+    }
+
+    /** The queue the call's line feeds, or null. */
+    public synchronized String queueId() {
+        return queueId;
+    }
+
+    /** When the call arrived in its queue (our clock), for {@link #queueId()}. */
+    public synchronized long queuedAt() {
+        return queuedAt;
+    }
+
+    /**
+     * The caller was offered a callback and the dialplan asks them; {@code atMaxWait} says the router let go of the
+     * call (the queue's max wait) rather than keeping it queued (a callback tier).
+     */
+    public synchronized void callbackOffered(boolean atMaxWait) {
+        callbackAtMaxWait = atMaxWait;
+    }
+
+    /**
+     * Takes the pending callback offer, if any: null when none is pending, else whether it came at the queue's max
+     * wait.
+     */
+    public synchronized Boolean takeCallbackOffer() {
+        Boolean offer = callbackAtMaxWait;
+        callbackAtMaxWait = null;
+        return offer;
+    }
+
     /** Puts a router command in the call's mailbox for the AGI script serving it; never blocks. */
     void deliver(Command command) {
         mailbox.offer(command);
@@ -81,12 +119,44 @@ public final class AsteriskCall {
         return true;
     }
 
+    /** Dial() began ringing the offered rep on this channel (AMI's DialBegin): the channel to hang up on a cancel. */
+    public synchronized boolean dialing(String channel) {
+        if (phase != Phase.RINGING || channel == null) {
+            return false;
+        }
+        repChannel = channel;
+        return true;
+    }
+
+    /** The channel ringing the offered rep, when AMI told it; null otherwise. */
+    public synchronized String repChannel() {
+        return repChannel;
+    }
+
+    /**
+     * The router took the offer to {@code rep} back and {@code hangUp} ends the ringing channel: the call waits
+     * again, without an OfferFailed (the router requeued it already), and the dial's outcome is not the rep's miss.
+     * Nothing changes when the call does not ring that rep, its channel is unknown or {@code hangUp} fails.
+     *
+     * @return whether the ringing channel was hung up
+     */
+    public synchronized boolean cancelOffer(String rep, java.util.function.Predicate<String> hangUp) {
+        if (phase != Phase.RINGING || !rep.equals(repId) || repChannel == null || !hangUp.test(repChannel)) {
+            return false;
+        }
+        phase = Phase.WAITING;
+        repId = null;
+        repChannel = null;
+        return true;
+    }
+
     /** The offered rep answered. */
     public synchronized boolean answered(long at) {
         if (phase != Phase.RINGING) {
             return false;
         }
         phase = Phase.TALKING;
+        repChannel = null;
         owner.publish(new CallAnswered(at, callId, repId));
         return true;
     }
@@ -99,6 +169,7 @@ public final class AsteriskCall {
         phase = Phase.WAITING;
         String rep = repId;
         repId = null;
+        repChannel = null;
         owner.publish(new OfferFailed(at, callId, rep, failure));
         return true;
     }

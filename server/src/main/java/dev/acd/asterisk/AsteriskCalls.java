@@ -3,9 +3,11 @@ package dev.acd.asterisk;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import dev.acd.commands.CallIds;
 import dev.acd.commands.CommandRouting;
+import dev.acd.core.command.CancelOffer;
 import dev.acd.core.command.Command;
 import dev.acd.core.command.CommandSubscriber;
 import dev.acd.core.event.Event;
@@ -24,6 +26,7 @@ public final class AsteriskCalls implements CommandSubscriber {
     private final CallIds ids;
     private final Map<Long, AsteriskCall> byId = new ConcurrentHashMap<>();
     private final Map<String, AsteriskCall> byUniqueId = new ConcurrentHashMap<>();
+    private volatile Predicate<String> channelHangUp = channel -> false;
 
     public AsteriskCalls(EventPublisher publisher, CommandRouting routing, CallIds ids) {
         this.publisher = publisher;
@@ -60,12 +63,25 @@ public final class AsteriskCalls implements CommandSubscriber {
         return byId.size();
     }
 
+    /**
+     * How to hang up a channel (the manager interface's Hangup action): true when the request went out. Without it a
+     * cancelled offer rings on until Dial's ring timeout.
+     */
+    public void channelHangUp(Predicate<String> hangUp) {
+        this.channelHangUp = hangUp;
+    }
+
+    /** Runs on the router's command thread; never blocks. */
     @Override
     public void onCommand(Command command) {
         AsteriskCall call = byId.get(command.callId());
-        if (call != null) {
-            call.deliver(command);
+        if (call == null) {
+            return;
         }
+        if (command instanceof CancelOffer cancel) {
+            call.cancelOffer(cancel.repId(), channelHangUp);
+        }
+        call.deliver(command);
     }
 
     void publish(Event event) {

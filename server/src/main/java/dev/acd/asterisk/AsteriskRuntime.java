@@ -2,6 +2,9 @@ package dev.acd.asterisk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +42,12 @@ public final class AsteriskRuntime implements AutoCloseable {
      * @param amiBackoffInitialMs first wait before logging in again to the manager interface
      * @param amiBackoffMaxMs     longest wait between tries
      * @param recordingScanMs     how often the recordings directory is scanned
+     * @param wrapUpSweepMs       how often bring-your-own-queue wrap-ups are checked for their end when no AMI event
+     *                            comes
      */
     public record Tuning(long livenessCheckMs, String musicClass, long amiBackoffInitialMs, long amiBackoffMaxMs,
-                         long recordingScanMs) {
-        public static final Tuning DEFAULT = new Tuning(1_000, "default", 500, 30_000, 2_000);
+                         long recordingScanMs, long wrapUpSweepMs) {
+        public static final Tuning DEFAULT = new Tuning(1_000, "default", 500, 30_000, 2_000, 1_000);
     }
 
     private final AcdConfig config;
@@ -90,6 +95,17 @@ public final class AsteriskRuntime implements AutoCloseable {
                     events, tuning.amiBackoffInitialMs(), tuning.amiBackoffMaxMs());
             ami.start();
             running.add(ami);
+            calls.channelHangUp(ami::hangUp);
+            if (settings.bringYourOwnQueue()) {
+                ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "asterisk-wrap-up-sweep");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                sweeper.scheduleWithFixedDelay(events::sweep, tuning.wrapUpSweepMs(), tuning.wrapUpSweepMs(),
+                        TimeUnit.MILLISECONDS);
+                running.add(sweeper::shutdownNow);
+            }
         }
         if (settings.recordingsDirectory() != null) {
             RecordingWatcher watcher = new RecordingWatcher(settings.recordingsDirectory(), publisher, clock,

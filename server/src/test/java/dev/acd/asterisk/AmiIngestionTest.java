@@ -3,9 +3,11 @@ package dev.acd.asterisk;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
+import dev.acd.core.event.CallArrived;
 import dev.acd.core.event.CallEnded;
 import dev.acd.core.event.CallHeld;
 import dev.acd.core.event.CallQueued;
 import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.CallTransferred;
+import dev.acd.core.event.OfferFailed;
 import dev.acd.core.event.Party;
+import dev.acd.core.event.RepLoggedOut;
 import dev.acd.core.event.RepNotReady;
 import dev.acd.core.event.RepLoggedIn;
 import dev.acd.core.event.RepReady;
@@ -49,7 +54,7 @@ class AmiIngestionTest {
 
     @BeforeEach
     void start() throws Exception {
-        center = new RouterFixture(dir, ASTERISK, new AsteriskRuntime.Tuning(50, "default", 50, 400, 100));
+        center = new RouterFixture(dir, ASTERISK, new AsteriskRuntime.Tuning(50, "default", 50, 400, 100, 60_000));
         ami = new FakeAmiServer(center.amiPort);
         ami.start();
         await().atMost(10, SECONDS).until(() -> center.asterisk.amiConnected() && ami.hasClient());
@@ -96,6 +101,36 @@ class AmiIngestionTest {
         channel.set("DIALSTATUS", "ANSWER");
         channel.agi("result", "h").get(5, SECONDS);
         assertEquals(1, center.journaled(CallEnded.class).size());
+    }
+
+    @Test
+    void shouldHangUpTheRingingRepChannelAndRouteTheCallerOnWhenTheRouterCancelsTheOffer() throws Exception {
+        routeToAnna();
+        long callId = Long.parseLong(channel.variable("ACD_CALL_ID"));
+        ami.event("Event: DialBegin", "Timestamp: " + T0, "Uniqueid: " + CALLER, "Linkedid: " + CALLER,
+                "DestChannel: PJSIP/anna-00000002", "DestUniqueid: " + REP_LEG, "DialString: anna");
+        await().atMost(5, SECONDS).until(() -> "PJSIP/anna-00000002".equals(
+                center.asterisk.calls().byId(callId).map(AsteriskCall::repChannel).orElse(null)));
+
+        // Anna logs out while her phone rings: the router takes the offer back and sends CancelOffer.
+        center.router.publish(new RepLoggedOut(Clock.SYSTEM.millis(), "anna"));
+        await().atMost(5, SECONDS).until(() -> ami.actions.stream().anyMatch(a -> "hangup".equalsIgnoreCase(
+                a.get("action"))));
+        Map<String, String> hangup = ami.actions.stream().filter(a -> "hangup".equalsIgnoreCase(a.get("action")))
+                .findFirst().orElseThrow();
+        assertEquals("PJSIP/anna-00000002", hangup.get("channel"));
+
+        // Dial() returns as the rep's channel is gone; result loops the caller back to route, to the next rep.
+        long now = Clock.SYSTEM.millis();
+        center.router.publish(new RepLoggedIn(now, "ben"));
+        center.router.publish(new RepReady(now, "ben"));
+        channel.set("DIALSTATUS", "NOANSWER");
+        channel.agi("result", "s").get(5, SECONDS);
+        assertEquals("ROUTE", channel.variable("ACD_NEXT"));
+        channel.agi("route?line=sales", "s").get(5, SECONDS);
+        assertEquals("ben", channel.variable("ACD_REP_ID"));
+        assertTrue(center.journaled(OfferFailed.class).isEmpty(), "a cancelled offer is not anna's ring-no-answer");
+        assertEquals(1, center.journaled(CallArrived.class).size());
     }
 
     @Test

@@ -23,6 +23,8 @@ final class FakeAmiServer implements AutoCloseable {
     private final int port;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     final AtomicInteger logins = new AtomicInteger();
+    /** Every action received other than Challenge, Login and Logoff, headers by lower-case name. */
+    final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
 
     FakeAmiServer(int port) {
@@ -72,6 +74,9 @@ final class FakeAmiServer implements AutoCloseable {
                 }
                 String id = action.getOrDefault("actionid", "");
                 String name = action.getOrDefault("action", "").toLowerCase();
+                if (!List.of("challenge", "login", "logoff").contains(name)) {
+                    actions.add(Map.copyOf(action));
+                }
                 action.clear();
                 switch (name) {
                     case "challenge" -> write(out, "Response: Success\r\nActionID: " + id + "\r\nChallenge: 840415273\r\n\r\n");

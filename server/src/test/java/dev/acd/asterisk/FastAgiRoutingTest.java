@@ -47,7 +47,7 @@ class FastAgiRoutingTest {
 
     @BeforeEach
     void start() throws Exception {
-        center = new RouterFixture(dir, ASTERISK, new AsteriskRuntime.Tuning(50, "default", 100, 1_000, 100));
+        center = new RouterFixture(dir, ASTERISK, new AsteriskRuntime.Tuning(50, "default", 100, 1_000, 100, 60_000));
         channel = new FakeAsteriskChannel(center.agiPort, "1700000000.1", "+1 415 555 0101");
         await().atMost(5, SECONDS).ignoreExceptions()
                 .until(() -> { new java.net.Socket("127.0.0.1", center.agiPort).close(); return true; });

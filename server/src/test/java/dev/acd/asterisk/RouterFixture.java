@@ -53,10 +53,15 @@ final class RouterFixture implements AutoCloseable {
     final int amiPort;
 
     RouterFixture(Path dir, String asteriskSection, AsteriskRuntime.Tuning tuning) throws Exception {
+        this(dir, CENTER, asteriskSection, tuning);
+    }
+
+    /** The same with another center: {@code center} is the configuration without its asterisk section. */
+    RouterFixture(Path dir, String center, String asteriskSection, AsteriskRuntime.Tuning tuning) throws Exception {
         agiPort = freePort();
         amiPort = freePort();
         Path file = dir.resolve("acd.yaml");
-        Files.writeString(file, CENTER + asteriskSection.replace("{agiPort}", Integer.toString(agiPort))
+        Files.writeString(file, center + asteriskSection.replace("{agiPort}", Integer.toString(agiPort))
                         .replace("{amiPort}", Integer.toString(amiPort)),
                 StandardCharsets.UTF_8);
         config = ConfigLoader.load(file);

@@ -91,6 +91,14 @@ public final class RouteScript implements AgiScript {
                 refuse(channel, STATUS_ERROR, "call " + known + " is not waiting in an ACD queue");
                 return;
             }
+            Boolean declinedAtMaxWait = call.takeCallbackOffer();
+            if (Boolean.TRUE.equals(declinedAtMaxWait)) {
+                // The router let go of the call at max wait; with the callback declined there is no queue to go back to.
+                call.endedBySystem(clock.millis(), "max wait reached, callback declined");
+                refuse(channel, STATUS_HANGUP, "max wait reached, callback declined");
+                return;
+            }
+            // A callback tier's offer declined (or none pending): the call is still queued in the router; wait on.
         } else {
             call = null;
         }
@@ -123,6 +131,7 @@ public final class RouteScript implements AgiScript {
         AsteriskCall call = calls.open(request.getUniqueId());
         long now = clock.millis();
         String caller = request.getCallerIdNumber();
+        call.queued(line.queueId(), now);
         publisher.publish(new CallArrived(now, call.callId(), Direction.INBOUND, line.id(), caller, line.number(), null));
         publisher.publish(classifier.classify(now, call.callId(), line, caller));
         return call;
@@ -158,6 +167,7 @@ public final class RouteScript implements AgiScript {
                     refuse(channel, STATUS_HANGUP, hangUp.reason());
                     return;
                 } else if (command instanceof OfferCallback) {
+                    call.callbackOffered(CallbackOffers.atMaxWait(model, call.queueId(), clock.millis() - call.queuedAt()));
                     channel.stopMusicOnHold();
                     channel.setVariable(STATUS, STATUS_CALLBACK);
                     return;

@@ -1,5 +1,6 @@
 package dev.acd.asterisk.ami;
 
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -7,6 +8,8 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,27 @@ public final class AmiConnection implements AutoCloseable {
     /** Whether the connection is logged in right now. */
     public boolean isConnected() {
         return connection.getState() == ManagerConnectionState.CONNECTED;
+    }
+
+    /**
+     * Asks Asterisk to hang up a channel (the Hangup action), without waiting for the answer; false when not logged
+     * in or the request could not be written. The outcome is logged.
+     */
+    public boolean hangUp(String channel) {
+        if (!isConnected()) {
+            return false;
+        }
+        try {
+            connection.sendAction(new HangupAction(channel), response -> {
+                if (response instanceof ManagerError) {
+                    LOG.warn("AMI: Hangup of {} refused: {}", channel, response.getMessage());
+                }
+            });
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("AMI: cannot send Hangup of {}: {}", channel, e.toString());
+            return false;
+        }
     }
 
     /** Successful logins since start (1 after the first, 2 after a reconnect, ...). */

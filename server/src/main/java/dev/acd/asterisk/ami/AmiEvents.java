@@ -32,6 +32,16 @@ public final class AmiEvents implements ManagerEventListener {
         this.queues = bringYourOwnQueue ? new QueueEvents(publisher, ids, model, directory, clock) : null;
     }
 
+    /**
+     * Ends bring-your-own-queue wrap-ups whose time is up when no event came after them; call it every second or so
+     * from any thread.
+     */
+    public void sweep() {
+        if (queues != null) {
+            queues.sweep();
+        }
+    }
+
     @Override
     public void onManagerEvent(ManagerEvent event) {
         try {

@@ -1,11 +1,10 @@
 package dev.acd.asterisk.ami;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -13,7 +12,9 @@ import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.event.UnholdEvent;
 
@@ -31,13 +32,10 @@ import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.CallTransferred;
 import dev.acd.core.event.EventPublisher;
 import dev.acd.core.event.Party;
-import dev.acd.core.event.RepLoggedIn;
-import dev.acd.core.event.RepLoggedOut;
-import dev.acd.core.event.RepNotReady;
-import dev.acd.core.event.RepReady;
 import dev.acd.core.event.TransferTarget;
 import dev.acd.core.model.Direction;
 import dev.acd.core.model.Line;
+import dev.acd.core.model.Queue;
 import dev.acd.core.model.Rep;
 import dev.acd.core.model.RoutingModel;
 import dev.acd.core.time.Clock;
@@ -45,13 +43,14 @@ import dev.acd.core.time.Clock;
 /**
  * Bring-your-own-queue mode: app_queue routes, we journal. A caller joining an Asterisk queue becomes our call
  * (arrived, classified by caller number, queued in the queue of the same name); a member connecting answers it, the
- * member completing ends it (by the reason app_queue gives), a caller abandoning abandons it. Members map to reps by
- * member name equal to the rep id, else by the interface's endpoint equal to the rep's softphone user; member pause
- * is not ready/ready, member status unavailable is logged out.
+ * member completing ends it (by the reason app_queue gives) and starts the member's wrap-up, a caller abandoning
+ * abandons it. Members map to reps by member name equal to the rep id, else by the interface's endpoint equal to the
+ * rep's softphone user; their log-in, log-out, pause and wrap-up are {@link QueueMembers}' job.
  *
  * <p>The classification carries no queue, so the router does not queue these calls itself (it answers them with a
  * HangUpCall that no call control owns, and that is dropped); the queue visit is journaled as {@code CallQueued} from
- * here, which is what statistics count. Runs on asterisk-java's reader thread.
+ * here, which is what statistics count. Events come on asterisk-java's reader thread and {@link #sweep} on a timer,
+ * so both hold the object's lock.
  */
 final class QueueEvents {
     /** app_queue's device state "unavailable": the member's phone is gone, so the rep is logged out. */
@@ -62,15 +61,19 @@ final class QueueEvents {
     private final RoutingModel model;
     private final Classifier classifier;
     private final Clock clock;
+    private final QueueMembers members;
     private final Map<String, QueueCall> calls = new HashMap<>();
-    private final Set<String> loggedIn = new HashSet<>();
+    /** Asterisk's time minus ours at the last event, to tell Asterisk's time between events. */
+    private long asteriskAhead;
 
     private static final class QueueCall {
         final long callId;
+        final String queue;
         String repId;
 
-        QueueCall(long callId) {
+        QueueCall(long callId, String queue) {
             this.callId = callId;
+            this.queue = queue;
         }
     }
 
@@ -80,21 +83,31 @@ final class QueueEvents {
         this.model = model;
         this.classifier = new Classifier(model, directory);
         this.clock = clock;
+        this.members = new QueueMembers(publisher);
     }
 
-    boolean handle(ManagerEvent event) {
+    /** Ends the wrap-ups whose time is up by Asterisk's clock now, when no event came to tell. */
+    synchronized void sweep() {
+        members.advance(clock.millis() + asteriskAhead);
+    }
+
+    synchronized boolean handle(ManagerEvent event) {
         long at = AmiTime.of(event, clock);
+        asteriskAhead = at - clock.millis();
+        members.advance(at);
         if (event instanceof QueueCallerJoinEvent join) {
             joined(join, at);
+        } else if (event instanceof AgentCalledEvent called) {
+            members.busyAgain(rep(called.getMemberName(), called.getInterface()), at);
+            return calls.containsKey(called.getUniqueId());
         } else if (event instanceof AgentConnectEvent connect) {
             QueueCall call = calls.get(connect.getUniqueId());
             if (call == null) {
                 return false;
             }
             call.repId = rep(connect.getMemberName(), connect.getInterface());
-            if (login(call.repId, at)) {
-                publisher.publish(new RepReady(at, call.repId));
-            }
+            members.seen(call.repId, call.queue, null, null, null, at);
+            members.busyAgain(call.repId, at);
             publisher.publish(new CallAnswered(at, call.callId, call.repId));
         } else if (event instanceof AgentCompleteEvent complete) {
             QueueCall call = calls.remove(complete.getUniqueId());
@@ -108,29 +121,28 @@ final class QueueEvents {
                 Party by = reason.equalsIgnoreCase("agent") ? Party.REP : Party.CUSTOMER;
                 publisher.publish(new CallEnded(at, call.callId, by, reason.isEmpty() ? "complete" : reason));
             }
+            wrapUp(call, at);
         } else if (event instanceof QueueCallerAbandonEvent abandon) {
             QueueCall call = calls.remove(abandon.getUniqueId());
             if (call == null) {
                 return false;
             }
             publisher.publish(new CallAbandoned(at, call.callId));
+        } else if (event instanceof QueueMemberAddedEvent added) {
+            members.seen(rep(added.getMemberName(), added.getInterface()), added.getQueue(), added.getPaused(),
+                    added.getPausedReason(), added.getWrapupTime(), at);
+        } else if (event instanceof QueueMemberRemovedEvent removed) {
+            members.removed(rep(removed.getMemberName(), removed.getInterface()), removed.getQueue(), at);
         } else if (event instanceof QueueMemberPauseEvent pause) {
-            String repId = rep(pause.getMemberName(), pause.getInterface());
-            login(repId, at);
-            publisher.publish(Boolean.TRUE.equals(pause.getPaused())
-                    ? new RepNotReady(at, repId, reason(pause.getReason(), pause.getPausedreason()))
-                    : new RepReady(at, repId));
+            members.seen(rep(pause.getMemberName(), pause.getInterface()), pause.getQueue(), pause.getPaused(),
+                    reason(pause.getReason(), pause.getPausedReason(), pause.getPausedreason()), pause.getWrapupTime(),
+                    at);
         } else if (event instanceof QueueMemberStatusEvent status) {
             String repId = rep(status.getMemberName(), status.getStateinterface() != null ? status.getStateinterface()
                     : status.getInterface());
-            if (status.getStatus() != null && status.getStatus() == MEMBER_UNAVAILABLE) {
-                if (loggedIn.remove(repId)) {
-                    publisher.publish(new RepLoggedOut(at, repId));
-                }
-            } else if (login(repId, at)) {
-                publisher.publish(Boolean.TRUE.equals(status.getPaused()) ? new RepNotReady(at, repId, "paused")
-                        : new RepReady(at, repId));
-            }
+            boolean unavailable = status.getStatus() != null && status.getStatus() == MEMBER_UNAVAILABLE;
+            members.seen(repId, status.getQueue(), status.getPaused(), status.getPausedreason(),
+                    status.getWrapuptime(), unavailable, at);
         } else if (event instanceof HoldEvent hold) {
             return linked(hold.getUniqueId(), hold.getLinkedId())
                     .map(call -> publish(new CallHeld(at, call.callId))).orElse(false);
@@ -138,17 +150,27 @@ final class QueueEvents {
             return linked(unhold.getUniqueId(), unhold.getLinkedId())
                     .map(call -> publish(new CallResumed(at, call.callId))).orElse(false);
         } else if (event instanceof HangupEvent hangup) {
-            // A caller who leaves the queue without abandon or connect (the Queue() timeout, then hangs up).
+            // A caller who leaves the queue without abandon or complete (the Queue() timeout, or a hang-up that
+            // Asterisk reports before AgentComplete).
             QueueCall call = calls.remove(hangup.getUniqueId());
             if (call == null) {
                 return false;
             }
-            publisher.publish(call.repId == null ? new CallAbandoned(at, call.callId)
-                    : new CallEnded(at, call.callId, Party.CUSTOMER, "hang-up"));
+            if (call.repId == null) {
+                publisher.publish(new CallAbandoned(at, call.callId));
+            } else {
+                publisher.publish(new CallEnded(at, call.callId, Party.CUSTOMER, "hang-up"));
+                wrapUp(call, at);
+            }
         } else {
             return false;
         }
         return true;
+    }
+
+    private void wrapUp(QueueCall call, long at) {
+        int queueWrapSeconds = model.queue(call.queue).map(Queue::wrapUpSeconds).orElse(0);
+        members.completed(call.repId, call.queue, call.callId, queueWrapSeconds, at);
     }
 
     private boolean publish(dev.acd.core.event.Event event) {
@@ -163,8 +185,8 @@ final class QueueEvents {
 
     private void joined(QueueCallerJoinEvent join, long at) {
         long callId = ids.next();
-        calls.put(join.getUniqueId(), new QueueCall(callId));
         String queue = join.getQueue();
+        calls.put(join.getUniqueId(), new QueueCall(callId, queue));
         String caller = join.getCallerIdNum();
         Optional<Line> line = model.lines().stream().filter(l -> l.queueId().equals(queue)).findFirst();
         publisher.publish(new CallArrived(at, callId, Direction.INBOUND, line.map(Line::id).orElse(null), caller,
@@ -177,15 +199,6 @@ final class QueueEvents {
                     c.territory(), c.partner(), c.language(), null, c.priority(), c.skills()));
         }
         publisher.publish(new CallQueued(at, callId, queue, priority));
-    }
-
-    /** Logs a member in the first time it shows up; true when it was new (the caller then says its state). */
-    private boolean login(String repId, long at) {
-        if (loggedIn.add(repId)) {
-            publisher.publish(new RepLoggedIn(at, repId));
-            return true;
-        }
-        return false;
     }
 
     /** The rep a queue member is: by member name, else by the endpoint of its interface (PJSIP/ava.chen). */
@@ -202,10 +215,13 @@ final class QueueEvents {
         return memberName != null ? memberName : device;
     }
 
-    private static String reason(String reason, String pausedReason) {
-        if (pausedReason != null && !pausedReason.isBlank()) {
-            return pausedReason;
+    /** The first reason given: asterisk-java fills one of these depending on the header's spelling. */
+    private static String reason(String... reasons) {
+        for (String reason : reasons) {
+            if (reason != null && !reason.isBlank()) {
+                return reason;
+            }
         }
-        return reason != null && !reason.isBlank() ? reason : "paused";
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.acd.asterisk.ami;
 
 import org.asteriskjava.manager.event.BlindTransferEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HoldEvent;
@@ -17,7 +18,7 @@ import dev.acd.core.time.Clock;
  * Turns AMI events of calls our FastAGI service routed into our events, at Asterisk's timestamps: DialEnd ANSWER or
  * the rep's channel entering the bridge is the answer; Hold/Unhold is hold; a Hangup of the caller's channel ends
  * the call (or abandons it while waiting or ringing), one of the rep's channel while talking ends it by the rep;
- * BlindTransfer moves it out. Calls are found by the caller channel's unique id, which the rep's channel carries as
+ * BlindTransfer moves it out; DialBegin tells the rep's ringing channel, hung up if the router cancels the offer. Calls are found by the caller channel's unique id, which the rep's channel carries as
  * its linked id. Runs on asterisk-java's reader thread.
  */
 final class RoutedCallEvents {
@@ -32,6 +33,10 @@ final class RoutedCallEvents {
     /** Handles the event if it belongs to a routed call; false when it does not. */
     boolean handle(ManagerEvent event) {
         long at = AmiTime.of(event, clock);
+        if (event instanceof DialBeginEvent dial) {
+            return find(dial.getUniqueId(), dial.getLinkedId()).map(call -> call.dialing(dial.getDestChannel()))
+                    .orElse(false);
+        }
         if (event instanceof DialEndEvent dial) {
             return find(dial.getUniqueId(), dial.getLinkedId())
                     .map(call -> "ANSWER".equalsIgnoreCase(dial.getDialStatus()) && call.answered(at)).orElse(false);
