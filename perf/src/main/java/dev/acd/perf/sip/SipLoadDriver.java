@@ -84,10 +84,15 @@ public final class SipLoadDriver {
             String ready = awaitReady(target);
             System.out.println(ready);
             long targetPid = target.pid();
+            // JIT warm-up: a first step at the first rate that is not reported.
+            String[] rates = opts.getOrDefault("rates", "500,1000,2000").split(",");
+            if (Integer.parseInt(opts.getOrDefault("warmup-seconds", "10")) > 0) {
+                step(Integer.parseInt(rates[0].trim()), scenarioFile, usersCsv, targetPid, false);
+            }
             header();
             int failedSteps = 0;
-            for (String rate : opts.getOrDefault("rates", "500,1000,2000").split(",")) {
-                boolean passed = step(Integer.parseInt(rate.trim()), scenarioFile, usersCsv, targetPid);
+            for (String rate : rates) {
+                boolean passed = step(Integer.parseInt(rate.trim()), scenarioFile, usersCsv, targetPid, true);
                 failedSteps = passed ? 0 : failedSteps + 1;
                 if (failedSteps >= Integer.parseInt(opts.getOrDefault("stop-after-failed", "1"))) {
                     break;
@@ -164,9 +169,11 @@ public final class SipLoadDriver {
         System.out.println(rows.get(1));
     }
 
-    private boolean step(int rate, Path scenarioFile, Path usersCsv, long targetPid) throws Exception {
+    private boolean step(int rate, Path scenarioFile, Path usersCsv, long targetPid, boolean report)
+            throws Exception {
         long holdMs = Long.parseLong(opts.getOrDefault("hold-ms", "100"));
-        long callsEach = Math.max(1, (long) rate * stepSeconds / sippCount);
+        int seconds0 = report ? stepSeconds : Integer.parseInt(opts.getOrDefault("warmup-seconds", "10"));
+        long callsEach = Math.max(1, (long) rate * seconds0 / sippCount);
         List<SippRun> runs = new ArrayList<>();
         long targetTicks0 = ProcStat.processTicks(targetPid);
         Map<String, Long> threads0 = ProcStat.threadTicks(targetPid);
@@ -181,9 +188,9 @@ public final class SipLoadDriver {
                 } else {
                     extra.addAll(List.of("-d", Long.toString(holdMs)));
                 }
-                runs.add(SippRun.start(scenarioFile, work.resolve("step-" + rate + "-sipp-" + i),
+                runs.add(SippRun.start(scenarioFile, work.resolve((report ? "step-" : "warmup-") + rate + "-sipp-" + i),
                         "127.0.0.1:" + port, transport.equals("udp") ? "u1" : "t1", basePort + 100 + i,
-                        basePort + 200 + 2 * i, (double) rate / sippCount, callsEach, stepSeconds + 40L, extra));
+                        basePort + 200 + 10 * i, (double) rate / sippCount, callsEach, seconds0 + 40L, extra));
             }
             while (runs.stream().anyMatch(SippRun::isAlive)) {
                 runs.forEach(SippRun::sampleCpu);
@@ -230,6 +237,10 @@ public final class SipLoadDriver {
                     100.0 * busiestTicks / ProcStat.TICKS_PER_SECOND / seconds, busiest,
                     100.0 * sippTicks / ProcStat.TICKS_PER_SECOND / seconds, machineBusy, ProcStat.loadAverage(),
                     pass ? "yes" : "no");
+            if (!report) {
+                System.out.println("warm-up: " + row);
+                return pass;
+            }
             rows.add(row);
             System.out.println(row);
             if (pass && rate > bestRate) {
