@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code acd} launcher. */
 @Command(name = "acd", mixinStandardHelpOptions = true, version = "acd 0.1.0",
         description = "Contact-center call distribution: routing, journal, statistics.",
-        subcommands = {RunCommand.class, SimulateCommand.class, CheckConfigCommand.class, StatsCommand.class, ExplainCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, CheckConfigCommand.class, StatsCommand.class, ExplainCommand.class,
                 HashPasswordCommand.class,
                 QaCommand.class,
                 CommandLine.HelpCommand.class})

@@ -11,21 +11,21 @@ import java.util.random.RandomGenerator;
  * Poisson arrivals whose rate changes by local hour of day (a non-homogeneous Poisson process with a piecewise
  * constant rate): the next arrival is where the integrated rate since {@code from} reaches an exponential draw.
  */
-final class ArrivalProcess {
+public final class ArrivalProcess {
     private static final double MS_PER_HOUR = 3_600_000.0;
 
     private final IntToDoubleFunction callsPerHourAtHour;
     private final ZoneId zone;
     private final RandomGenerator random;
 
-    ArrivalProcess(IntToDoubleFunction callsPerHourAtHour, ZoneId zone, RandomGenerator random) {
+    public ArrivalProcess(IntToDoubleFunction callsPerHourAtHour, ZoneId zone, RandomGenerator random) {
         this.callsPerHourAtHour = callsPerHourAtHour;
         this.zone = zone;
         this.random = random;
     }
 
     /** The next arrival after {@code from}, or -1 when none comes before {@code end}. */
-    long next(long from, long end) {
+    public long next(long from, long end) {
         double need = -Math.log(1.0 - random.nextDouble());
         long t = from;
         while (t < end) {
