@@ -1,0 +1,58 @@
+package dev.acd.calls;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.acd.recorder.wav.WavEncoding;
+import dev.acd.recorder.wav.WavWriter;
+import dev.acd.sip.call.CallSounds;
+
+class SoundFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldLoadAnEightKilohertzFileAsMusicOnHold() throws IOException {
+        short[] tune = new short[12_000];
+        for (int i = 0; i < tune.length; i++) {
+            tune[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
+        }
+        Path file = write("hold.wav", 8000, tune);
+
+        assertArrayEquals(tune, SoundFiles.load(file));
+        CallSounds sounds = SoundFiles.withHoldMusic(file);
+        short[] frame = new short[160];
+        sounds.holdMusic().get().read(frame);
+        assertArrayEquals(java.util.Arrays.copyOf(tune, 160), frame, "callers on hold hear the file");
+    }
+
+    @Test
+    void shouldRefuseAFileAtAnotherRateNamingTheFileAndTheRate() throws IOException {
+        Path file = write("cd-quality.wav", 44_100, new short[4410]);
+
+        IOException e = assertThrows(IOException.class, () -> SoundFiles.load(file));
+        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("44100 Hz"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAMissingFileNamingIt() {
+        Path missing = dir.resolve("nope.wav");
+        IOException e = assertThrows(IOException.class, () -> SoundFiles.load(missing));
+        assertTrue(e.getMessage().contains("nope.wav"), e.getMessage());
+    }
+
+    private Path write(String name, int rate, short[] samples) throws IOException {
+        Path file = dir.resolve(name);
+        try (WavWriter writer = WavWriter.create(file, WavEncoding.PCM_16, 1, rate)) {
+            writer.write(new short[][] {samples}, 0, samples.length);
+        }
+        return file;
+    }
+}
