@@ -23,11 +23,12 @@ import dev.acd.core.model.RoutingModel;
  * @param simulation     settings for the simulator
  * @param asterisk       the Asterisk adapter's settings ({@link AsteriskSettings#OFF} when the section is absent)
  * @param qa             QA scorecards, review rules and workers
+ * @param sip            the SIP server: listeners, timers, registrar, digest, defence, trunk, media
  */
 public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
                         CustomerDirectory customers, List<PartnerOrganisation> partners,
                         SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
-                        SimulationSettings simulation, AsteriskSettings asterisk, QaSettings qa) {
+                        SimulationSettings simulation, AsteriskSettings asterisk, QaSettings qa, SipSettings sip) {
     public AcdConfig {
         partners = List.copyOf(partners);
         outcomes = List.copyOf(outcomes);

@@ -25,6 +25,7 @@ import dev.acd.config.ConfigException;
 import dev.acd.config.QaSettings;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.config.SimulationSettings;
+import dev.acd.config.SipSettings;
 import dev.acd.config.SoftphoneCredentials;
 import dev.acd.core.call.CustomerDirectory;
 import dev.acd.core.model.Rep;
@@ -72,6 +73,7 @@ public final class ConfigReader {
         SimulationSettings simulation = new SimulationSection(top, refs, outcomes).read();
         AsteriskSettings asterisk = new AsteriskSection(top).read();
         QaSettings qa = new QaSection(top, refs).read();
+        SipSettings sip = new SipSection(top, source).read();
 
         refs.resolve();
         RoutingModel routing = model.model();
@@ -82,7 +84,7 @@ public final class ConfigReader {
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
         return new AcdConfig(source.name(), zone, tickIntervalMs, routing, directory, model.partners(), softphones,
-                outcomes, journal, simulation, asterisk, qa);
+                outcomes, journal, simulation, asterisk, qa, sip);
     }
 
     private static Node compose(Source source, Problems problems) {
