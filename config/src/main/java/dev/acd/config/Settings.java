@@ -343,8 +343,8 @@ public final class Settings {
 
     public static final Setting DIGEST_ALGORITHMS = def("sip.digest", "algorithms").list()
             .defaultValue(List.of("SHA-256", "MD5"))
-            .doc("Algorithms offered, one challenge each in this order: SHA-256, MD5. Phones that only know MD5 take the "
-                    + "MD5 challenge; some (SIPp 3.6) only read the first, so list MD5 first for them.");
+            .doc("Algorithms offered, one challenge each in this order: SHA-256, MD5. Some phones give up when any "
+                    + "challenge is not MD5 (baresip 1.0) or read only the first (SIPp 3.6): offer [MD5] to them.");
     public static final Setting DIGEST_NONCE_LIFETIME = def("sip.digest", "nonceLifetimeSeconds").whole(300)
             .unit("seconds").range(1, 86_400).doc("A nonce older than this gets a new challenge with stale=true.");
     public static final Setting DIGEST_ACCEPT_NO_QOP = def("sip.digest", "acceptNoQop").bool(false)

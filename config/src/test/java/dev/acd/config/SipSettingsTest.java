@@ -51,6 +51,7 @@ class SipSettingsTest {
         assertEquals(5060, sip.port());
         assertEquals("echo", sip.testExtension());
         assertTrue(sip.udp() && sip.tcp());
+        assertEquals(List.of(DigestAlgorithm.MD5), sip.digest().algorithms(), "baresip 1.0 answers MD5-only challenges");
     }
 
     @Test
