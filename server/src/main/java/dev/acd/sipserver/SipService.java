@@ -144,8 +144,9 @@ public final class SipService implements AutoCloseable {
         return lines;
     }
 
-    private static String hostPort(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    /** The configured bind address (a wildcard socket reports itself as IPv6 "::") with the port bound. */
+    private String hostPort(InetSocketAddress address) {
+        return settings.bind() + ":" + address.getPort();
     }
 
     /**
