@@ -24,12 +24,13 @@ import dev.acd.core.model.RoutingModel;
  * @param asterisk       the Asterisk adapter's settings ({@link AsteriskSettings#OFF} when the section is absent)
  * @param qa             QA scorecards, review rules and workers
  * @param users          who may log in to the HTTP API, with their roles
+ * @param sip            the SIP server: listeners, timers, registrar, digest, defence, trunk, media
  */
 public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
                         CustomerDirectory customers, List<PartnerOrganisation> partners,
                         SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
                         SimulationSettings simulation, AsteriskSettings asterisk, QaSettings qa,
-                        List<WebUser> users) {
+                        List<WebUser> users, SipSettings sip) {
     public AcdConfig {
         partners = List.copyOf(partners);
         outcomes = List.copyOf(outcomes);
@@ -53,6 +54,18 @@ public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingM
     /** The same configuration with other web users (tests, and tools that add a user). */
     public AcdConfig withUsers(List<WebUser> otherUsers) {
         return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
-                simulation, asterisk, qa, otherUsers);
+                simulation, asterisk, qa, otherUsers, sip);
+    }
+
+    /** The same configuration with other SIP settings (the demo's and tests' ports). */
+    public AcdConfig withSip(SipSettings otherSip) {
+        return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
+                simulation, asterisk, qa, users, otherSip);
+    }
+
+    /** The same configuration with other Asterisk settings. */
+    public AcdConfig withAsterisk(AsteriskSettings otherAsterisk) {
+        return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
+                simulation, otherAsterisk, qa, users, sip);
     }
 }

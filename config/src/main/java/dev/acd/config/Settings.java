@@ -50,6 +50,8 @@ public final class Settings {
     public static final Setting SIMULATION = def("", "simulation").section().doc("Settings for the simulator.");
     public static final Setting ASTERISK = def("", "asterisk").section()
             .doc("The Asterisk adapter: FastAGI routing, manager-interface events, app_queue mode, MixMonitor recordings (docs/asterisk.md).");
+    public static final Setting SIP = def("", "sip").section()
+            .doc("The SIP server: where softphones register and trunks send calls, timers, registrar, digest, defence, media (docs/sip.md).");
 
     // ---- journal
     public static final Setting JOURNAL_DIRECTORY = def("journal", "directory").text("data/journal")
@@ -293,6 +295,102 @@ public final class Settings {
             .doc("Manager user (its manager.conf section); required when enabled.");
     public static final Setting AMI_SECRET = def("asterisk.ami", "secret").text(null)
             .doc("That user's secret; required when enabled.");
+
+    // ---- sip
+    public static final Setting SIP_ENABLED = def("sip", "enabled").bool(true)
+            .doc("Whether the SIP server runs (a configuration without a sip section gets it with these defaults).");
+    public static final Setting SIP_BIND = def("sip", "bind").text("0.0.0.0")
+            .doc("The address SIP listens on; 0.0.0.0 for every interface, 127.0.0.1 for this machine only.");
+    public static final Setting SIP_PORT = def("sip", "port").whole(5060).range(0, 65535)
+            .doc("The UDP and TCP port; 0 picks a free one (tests).");
+    public static final Setting SIP_TRANSPORTS = def("sip", "transports").list().defaultValue(List.of("udp", "tcp"))
+            .doc("Transports to listen on: udp, tcp or both.");
+    public static final Setting SIP_ADVERTISED_ADDRESS = def("sip", "advertisedAddress").text(null)
+            .doc("The address written in our Via, Contact and SDP, for a server behind NAT or bound to 0.0.0.0; "
+                    + "none means the bound address, or this host's first non-loopback address when bound to 0.0.0.0.");
+    public static final Setting SIP_IO_THREADS = def("sip", "ioThreads").whole(0).unit("threads").range(0, 256)
+            .doc("Netty event-loop threads for SIP; 0 lets Netty choose (twice the cores).");
+    public static final Setting SIP_TCP_IDLE_TIMEOUT_SECONDS = def("sip", "tcpIdleTimeoutSeconds").whole(120)
+            .unit("seconds").range(1, 86_400)
+            .doc("A TCP connection with no traffic either way for this long is closed; keep it above the phones' keep-alive interval.");
+    public static final Setting SIP_TIMERS = def("sip", "timers").section()
+            .doc("The RFC 3261 base intervals every transaction timer derives from.");
+    public static final Setting SIP_REGISTRAR = def("sip", "registrar").section()
+            .doc("Softphone registrations: expiry limits and OPTIONS pings.");
+    public static final Setting SIP_DIGEST = def("sip", "digest").section()
+            .doc("Digest authentication of REGISTER (RFC 7616).");
+    public static final Setting SIP_DEFENCE = def("sip", "defence").section()
+            .doc("Blocking of sources that fail authentication too often.");
+    public static final Setting SIP_TRUNK = def("sip", "trunk").section()
+            .doc("The SIP trunk: who may send calls in, where calls go out, the caller ID they carry.");
+    public static final Setting SIP_MEDIA = def("sip", "media").section()
+            .doc("RTP ports, one-way-audio detection, music on hold and prompts.");
+    public static final Setting SIP_TEST_EXTENSION = def("sip", "testExtension").text(null)
+            .doc("A user part (e.g. echo) answered by a built-in test line that echoes your audio back and hangs up on "
+                    + "BYE, for checking a phone or trunk; none turns it off.");
+    public static final Setting SIP_TEST_EXTENSION_RING_MS = def("sip", "testExtensionRingMs").whole(1000)
+            .unit("milliseconds").range(0, 60_000)
+            .doc("How long the test line rings (180) before it answers.");
+
+    public static final Setting SIP_T1_MS = def("sip.timers", "t1Ms").whole(500).unit("milliseconds").range(1, 60_000)
+            .doc("T1, the round-trip estimate; retransmissions start at T1 and transactions give up after 64*T1.");
+    public static final Setting SIP_T2_MS = def("sip.timers", "t2Ms").whole(4_000).unit("milliseconds").range(1, 600_000)
+            .doc("T2, the longest retransmission interval; not below t1Ms.");
+    public static final Setting SIP_T4_MS = def("sip.timers", "t4Ms").whole(5_000).unit("milliseconds").range(1, 600_000)
+            .doc("T4, the longest a message stays in the network.");
+
+    public static final Setting REGISTRAR_MIN_EXPIRES = def("sip.registrar", "minExpiresSeconds").whole(60)
+            .unit("seconds").range(1, 86_400).doc("Registrations asked for with less (but not 0) get 423 Interval Too Brief.");
+    public static final Setting REGISTRAR_MAX_EXPIRES = def("sip.registrar", "maxExpiresSeconds").whole(3600)
+            .unit("seconds").range(1, 86_400).doc("Longer registrations are shortened to this.");
+    public static final Setting REGISTRAR_DEFAULT_EXPIRES = def("sip.registrar", "defaultExpiresSeconds").whole(3600)
+            .unit("seconds").range(1, 86_400)
+            .doc("Used when a REGISTER names no expiry; between minExpiresSeconds and maxExpiresSeconds.");
+    public static final Setting REGISTRAR_MAX_CONTACTS = def("sip.registrar", "maxContactsPerUser").whole(10)
+            .unit("contacts").range(1, 100).doc("Phones one user name may register; past it the one expiring first is replaced.");
+    public static final Setting REGISTRAR_PING_INTERVAL = def("sip.registrar", "pingIntervalSeconds").whole(30)
+            .unit("seconds").range(0, 3600).doc("How often each registered phone gets an OPTIONS ping; 0 turns pings off.");
+    public static final Setting REGISTRAR_PING_MAX_MISSES = def("sip.registrar", "pingMaxMisses").whole(2)
+            .unit("pings").range(1, 100).doc("Unanswered pings in a row after which the registration is dropped (rep unreachable).");
+
+    public static final Setting DIGEST_ALGORITHMS = def("sip.digest", "algorithms").list()
+            .defaultValue(List.of("SHA-256", "MD5"))
+            .doc("Algorithms offered, one challenge each in this order: SHA-256, MD5. Some phones give up when any "
+                    + "challenge is not MD5 (baresip 1.0) or read only the first (SIPp 3.6): offer [MD5] to them.");
+    public static final Setting DIGEST_NONCE_LIFETIME = def("sip.digest", "nonceLifetimeSeconds").whole(300)
+            .unit("seconds").range(1, 86_400).doc("A nonce older than this gets a new challenge with stale=true.");
+    public static final Setting DIGEST_ACCEPT_NO_QOP = def("sip.digest", "acceptNoQop").bool(false)
+            .doc("Accept old RFC 2069 answers without qop (one use per nonce); only for phones that need it.");
+
+    public static final Setting DEFENCE_WINDOW = def("sip.defence", "windowSeconds").whole(60).unit("seconds")
+            .range(1, 86_400).doc("The sliding window failed authentications are counted in.");
+    public static final Setting DEFENCE_MAX_FAILURES_PER_SOURCE = def("sip.defence", "maxFailuresPerSource").whole(10)
+            .unit("failures").range(1, 1000).doc("Failures from one address within the window that block it.");
+    public static final Setting DEFENCE_MAX_FAILURES_PER_USER = def("sip.defence", "maxFailuresPerUser").whole(20)
+            .unit("failures").range(1, 1000)
+            .doc("Failures for one user name (any address) within the window past which every further failing address is blocked.");
+    public static final Setting DEFENCE_BLOCK = def("sip.defence", "blockSeconds").whole(600).unit("seconds")
+            .range(1, 604_800).doc("How long a block lasts; its requests are dropped unanswered meanwhile.");
+
+    public static final Setting TRUNK_ALLOWED_SOURCES = def("sip.trunk", "allowedSources").list().defaultValue(List.of())
+            .doc("Addresses and networks (CIDR, e.g. 203.0.113.0/24) calls may come in from; no host names.");
+    public static final Setting TRUNK_ADDRESS = def("sip.trunk", "address").text(null)
+            .doc("Where outbound calls go: host:port of the carrier, SBC or PBX (an IP address, no DNS); none: no outbound calls.");
+    public static final Setting TRUNK_TRANSPORT = def("sip.trunk", "transport").oneOf(List.of("udp", "tcp")).defaultValue("udp")
+            .doc("The transport to the trunk.");
+    public static final Setting TRUNK_CALLER_ID = def("sip.trunk", "callerId").text(null)
+            .doc("The number outbound calls present (E.164, + and digits); none: the carrier's default.");
+
+    public static final Setting MEDIA_RTP_PORT_FIRST = def("sip.media", "rtpPortFirst").whole(20000).range(1024, 65534)
+            .doc("The lowest RTP port (even); each leg takes an even port and the odd one above it.");
+    public static final Setting MEDIA_RTP_PORT_LAST = def("sip.media", "rtpPortLast").whole(29999).range(1025, 65535)
+            .doc("The highest port of the RTP range.");
+    public static final Setting MEDIA_NO_MEDIA_TIMEOUT = def("sip.media", "noMediaTimeoutSeconds").whole(10)
+            .unit("seconds").range(0, 3600).doc("A leg receiving no RTP this long is reported as one-way audio; 0 turns it off.");
+    public static final Setting MEDIA_MUSIC_ON_HOLD = def("sip.media", "musicOnHold").text(null)
+            .doc("An 8 kHz mono WAV file played to waiting and held callers, relative to the YAML file; none: the built-in tune.");
+    public static final Setting MEDIA_PROMPTS_DIRECTORY = def("sip.media", "promptsDirectory").text(null)
+            .doc("A directory of 8 kHz WAV prompts, relative to the YAML file; none: the built-in sounds.");
 
     // ---- quality assurance
     public static final Setting QA = def("", "qa").section()

@@ -15,6 +15,8 @@ import dev.acd.core.journal.JournalSettings;
 import dev.acd.core.time.Clock;
 import dev.acd.router.pipeline.PipelineSettings;
 import dev.acd.router.pipeline.RouterPipeline;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ public final class AcdServer implements AutoCloseable {
     private final Deque<AutoCloseable> services = new ArrayDeque<>();
     private final Ticker ticker;
     private final StartReport startReport;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private AcdServer(AcdConfig config, JournalSettings journalSettings, Clock clock,
                       PipelineSettings pipelineSettings) {
@@ -108,12 +111,24 @@ public final class AcdServer implements AutoCloseable {
         return commands;
     }
 
+    /** The server's meters: services bind theirs here; the HTTP API serves them as {@code /metrics}. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
     /** Hands a started service to the server, which closes it (before its own parts, newest first) on close. */
     public <T extends AutoCloseable> T host(T service) {
         synchronized (services) {
             services.push(service);
         }
         return service;
+    }
+
+    /** The hosted service of this type (the SIP service, QA), if one was started; for the API and tests. */
+    public <T> java.util.Optional<T> service(Class<T> type) {
+        synchronized (services) {
+            return services.stream().filter(type::isInstance).map(type::cast).findFirst();
+        }
     }
 
     /**
@@ -148,5 +163,6 @@ public final class AcdServer implements AutoCloseable {
         ticker.close();
         pipeline.close();
         journal.close();
+        metrics.close();
     }
 }

@@ -25,6 +25,7 @@ import dev.acd.config.ConfigException;
 import dev.acd.config.QaSettings;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.config.SimulationSettings;
+import dev.acd.config.SipSettings;
 import dev.acd.config.SoftphoneCredentials;
 import dev.acd.config.WebUser;
 import dev.acd.core.call.CustomerDirectory;
@@ -74,6 +75,7 @@ public final class ConfigReader {
         AsteriskSettings asterisk = new AsteriskSection(top).read();
         QaSettings qa = new QaSection(top, refs).read();
         List<WebUser> users = new UserSection(top, refs).read();
+        SipSettings sip = new SipSection(top, source).read();
 
         refs.resolve();
         RoutingModel routing = model.model();
@@ -84,7 +86,7 @@ public final class ConfigReader {
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
         return new AcdConfig(source.name(), zone, tickIntervalMs, routing, directory, model.partners(), softphones,
-                outcomes, journal, simulation, asterisk, qa, users);
+                outcomes, journal, simulation, asterisk, qa, users, sip);
     }
 
     private static Node compose(Source source, Problems problems) {

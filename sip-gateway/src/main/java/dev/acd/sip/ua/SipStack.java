@@ -9,8 +9,14 @@ import dev.acd.sip.transaction.TransactionLayer;
 import dev.acd.sip.transport.SipTransport;
 import dev.acd.sip.transport.SipTransports;
 import dev.acd.sip.transport.TransportSettings;
+import dev.acd.sip.transport.IncomingMessage;
+import dev.acd.sip.transport.SipMessageListener;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 
@@ -22,11 +28,33 @@ import javax.sip.address.URI;
 public final class SipStack implements AutoCloseable {
     private final UserAgentCore core;
     private final TransactionDispatcher dispatcher;
+    private final Options options;
+    private final LongAdder requestsReceived = new LongAdder();
+    private final LongAdder responsesReceived = new LongAdder();
+    private final LongAdder requestsRefused = new LongAdder();
     private volatile SipTransports transports;
 
-    private SipStack(TimerSettings timers, Set<String> supported) {
+    /**
+     * How a server runs the stack, beyond where it listens.
+     *
+     * @param advertised what our Via, Contact and From name in place of the bound address (a server bound to 0.0.0.0
+     *                   or behind NAT), keeping the bound port; null for the bound address
+     * @param admission  asked with the source of every request before a transaction is made for it; false drops the
+     *                   request unanswered and counts it (blocked sources, see {@code Defence.admit})
+     */
+    public record Options(InetAddress advertised, Predicate<InetAddress> admission) {
+        /** The bound address, every source admitted. */
+        public static final Options DEFAULTS = new Options(null, source -> true);
+
+        public Options {
+            Objects.requireNonNull(admission, "admission");
+        }
+    }
+
+    private SipStack(TimerSettings timers, Set<String> supported, Options options) {
         this.core = new UserAgentCore(new Network(), supported);
         this.dispatcher = new TransactionDispatcher(timers, core);
+        this.options = options;
     }
 
     /**
@@ -34,9 +62,29 @@ public final class SipStack implements AutoCloseable {
      * from the first TCP address's host; both must be configured for both transports to be usable.
      */
     public static SipStack start(TransportSettings settings, TimerSettings timers) {
-        SipStack stack = new SipStack(timers, Set.of());
-        stack.transports = SipTransports.start(settings, stack.dispatcher);
+        return start(settings, timers, Options.DEFAULTS);
+    }
+
+    /** The same with an advertised address and an admission check in front of the transactions. */
+    public static SipStack start(TransportSettings settings, TimerSettings timers, Options options) {
+        SipStack stack = new SipStack(timers, Set.of(), options);
+        stack.transports = SipTransports.start(settings, stack.new Admission());
         return stack;
+    }
+
+    /** Requests handed to the transactions, since start (retransmissions included). */
+    public long requestsReceived() {
+        return requestsReceived.sum();
+    }
+
+    /** Responses handed to the transactions, since start. */
+    public long responsesReceived() {
+        return responsesReceived.sum();
+    }
+
+    /** Requests dropped unanswered because {@link Options#admission} refused their source, since start. */
+    public long requestsRefused() {
+        return requestsRefused.sum();
     }
 
     /** Routes out-of-dialog requests of {@code method} to {@code handler} (e.g. {@code registrar::onRegister}). */
@@ -91,8 +139,14 @@ public final class SipStack implements AutoCloseable {
         return core.newRequest(method, requestUri, from, to, transport);
     }
 
-    /** Our Via and Contact address on {@code transport}. */
+    /** Our Via and Contact address on {@code transport}: the advertised address, if any, with the bound port. */
     public InetSocketAddress localAddress(SipTransport transport) {
+        InetSocketAddress bound = boundAddress(transport);
+        return options.advertised() == null ? bound : new InetSocketAddress(options.advertised(), bound.getPort());
+    }
+
+    /** The address and port {@code transport} is bound on (port 0 resolved). */
+    public InetSocketAddress boundAddress(SipTransport transport) {
         return transport == SipTransport.UDP ? transports.udpAddress(0) : transports.tcpAddress(0);
     }
 
@@ -104,6 +158,23 @@ public final class SipStack implements AutoCloseable {
     @Override
     public void close() {
         transports.close();
+    }
+
+    /** Asks the admission check before a request reaches the transactions; counts what passes. On the event loop. */
+    private final class Admission implements SipMessageListener {
+        @Override
+        public void onMessage(IncomingMessage in) {
+            if (in.message().isRequest()) {
+                if (!options.admission().test(in.remote().getAddress())) {
+                    requestsRefused.increment();
+                    return;
+                }
+                requestsReceived.increment();
+            } else {
+                responsesReceived.increment();
+            }
+            dispatcher.onMessage(in);
+        }
     }
 
     private final class Network implements SipNetwork {
