@@ -1,0 +1,3 @@
+"""Placeholder, filled in below."""
+def scenario(plan, workdir, log, others):
+    raise RuntimeError("not written yet")

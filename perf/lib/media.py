@@ -1,0 +1,3 @@
+"""Placeholder."""
+def scenario(plan, workdir, log):
+    raise RuntimeError("not written yet")
