@@ -119,9 +119,10 @@ def _read_rtt(d):
 def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_file, hold_ms, sut, answerers,
              extra=()):
     """Drives `rate` calls/s for `seconds` s from `pairs` SIPp callers (an equal share each) at `remote`, with the
-    Request-URI sip:<service>@<targets[i]>; waits until every call has ended; returns what it measured.
+    Request-URI sip:<service>@<targets[i]> (service may be a list, taken in turn like targets); waits until every call has ended; returns what it measured.
     `sut` is the proc.Group under test (its CPU and memory are read), `answerers` the SIPp answerers' group."""
     os.makedirs(workdir, exist_ok=True)
+    services = service if isinstance(service, list) else [service]
     share = rate / pairs
     calls_each = max(1, int(round(share * seconds)))
     cmds, procs, dirs = [], [], []
@@ -132,7 +133,7 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
         os.makedirs(d, exist_ok=True)
         dirs.append(d)
         cmd = ["sipp", remote[i % len(remote)], "-sf", scenario("uac-call.xml"), "-key", "target",
-               targets[i % len(targets)], "-s", service, "-inf", callers_file, "-i", LOCAL, "-p", "0",
+               targets[i % len(targets)], "-s", services[i % len(services)], "-inf", callers_file, "-i", LOCAL, "-p", "0",
                "-r", f"{share:g}", "-rp", "1000", "-m", str(calls_each), "-d", str(hold_ms),
                "-recv_timeout", "5000", "-timeout", f"{seconds + hold_ms / 1000 + 20:.0f}s",
                "-trace_rtt", "-rtt_freq", "100", "-trace_stat", "-stf", "stat.csv", "-fd", "1",
