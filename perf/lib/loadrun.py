@@ -29,7 +29,7 @@ class Plan:
 
     def __init__(self, quick, rates=None, step_seconds=None, hold_ms=None):
         self.quick = quick
-        self.rates = rates or ([100, 400] if quick else [100, 200, 400, 800, 1200, 1600, 2000, 2500, 3000])
+        self.rates = rates or ([100, 400] if quick else [100, 200, 400, 800, 1200, 1600, 2000, 3000, 4000, 5000, 6000])
         self.step_seconds = step_seconds or (3 if quick else 8)
         self.hold_ms = hold_ms if hold_ms is not None else (500 if quick else 1000)
         self.calls_per_pair = 800  # one SIPp pair tops out near 1,000 calls/s; keep each well under it

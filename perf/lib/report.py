@@ -23,7 +23,8 @@ def _commit():
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                              cwd=sipp.PERF).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":!RESULTS.md"], capture_output=True,
                                text=True, cwd=sipp.PERF).stdout.strip()
         return out + (" (with uncommitted changes)" if dirty else "")
     except OSError:
