@@ -6,6 +6,7 @@ import csv
 import glob
 import math
 import os
+import re
 import signal
 import subprocess
 import time
@@ -99,6 +100,26 @@ def _read_stats(d):
     return last, peak
 
 
+_ERROR_FINAL = re.compile(r"Call-Id '([^']+)'[^\n]*received 'SIP/2\.0 ([3-6]\d\d)")
+_TIMED_OUT = re.compile(r"Call-Id: (\S+), receive timeout on message [^\n]*without label")
+
+
+def _read_errors(d):
+    """Calls that got a 3xx-6xx final (the callers log it and go on, see -default_behaviors) or timed out, by
+    Call-ID, and how many error answers there were."""
+    failed, answers = set(), 0
+    try:
+        with open(os.path.join(d, "errors.log"), errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return failed, answers
+    for m in _ERROR_FINAL.finditer(text):
+        failed.add(m.group(1))
+        answers += 1
+    failed.update(m.group(1) for m in _TIMED_OUT.finditer(text))
+    return failed, answers
+
+
 def _read_rtt(d):
     """Every call's setup time (ms) and the first and last time (ms since start) one was measured."""
     values, first, last = [], None, None
@@ -117,7 +138,7 @@ def _read_rtt(d):
 
 
 def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_file, hold_ms, sut, answerers,
-             extra=()):
+             extra=(), sut_idle_cpu_per_s=0.0):
     """Drives `rate` calls/s for `seconds` s from `pairs` SIPp callers (an equal share each) at `remote`, with the
     Request-URI sip:<service>@<targets[i]> (service may be a list, taken in turn like targets); waits until every call has ended; returns what it measured.
     `sut` is the proc.Group under test (its CPU and memory are read), `answerers` the SIPp answerers' group."""
@@ -158,8 +179,11 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
             time.sleep(0.25)
     wall = time.monotonic() - t0
     sut_cpu, ans_cpu = sut.cpu() - sut_cpu0, answerers.cpu() - ans_cpu0
+    same = set(sut.pids()) == set(answerers.pids())
+    sut_net = max(0.0, sut_cpu - sut_idle_cpu_per_s * wall)
 
-    created = succeeded = failed = peak_calls = retrans = 0
+    created = succeeded = failed = peak_calls = retrans = error_answers = 0
+    failed_ids = set()
     rtts, rate_achieved = [], 0.0
     for d in dirs:
         last, peak = _read_stats(d)
@@ -167,6 +191,9 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
         succeeded += int(last.get("SuccessfulCall(C)", 0) or 0)
         failed += int(last.get("FailedCall(C)", 0) or 0)
         retrans += int(last.get("Retransmissions(C)", 0) or 0)
+        ids, answers = _read_errors(d)
+        failed_ids |= {f"{d}/{i}" for i in ids}
+        error_answers += answers
         peak_calls += peak
         values, first, lastat = _read_rtt(d)
         rtts.extend(values)
@@ -175,13 +202,17 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
     rtts.sort()
     planned = calls_each * pairs
     # Calls never started (SIPp could not keep the rate) or never finished count as failed.
-    failed = max(failed, planned - succeeded)
+    failed = max(failed, planned - succeeded, len(failed_ids))
     return StepResult(
         target=rate, achieved=round(rate_achieved), pairs=pairs, calls=planned, succeeded=succeeded, failed=failed,
         failed_pct=100.0 * failed / planned if planned else 0.0,
         p50=percentile(rtts, 0.50), p90=percentile(rtts, 0.90), p99=percentile(rtts, 0.99),
         max=rtts[-1] if rtts else float("nan"), concurrent=peak_calls, retransmissions=retrans,
-        sut_cpu_ms=1000 * sut_cpu / succeeded if succeeded else float("nan"),
+        error_answers=error_answers,
+        # Everything this step ran (processes under test, answerers, callers) as a share of all cores: near 100%
+        # the machine, not the process under test, is the limit.
+        machine_cpu_pct=100 * (sut_cpu + caller_cpu + (0 if same else ans_cpu)) / wall / (os.cpu_count() or 1),
+        sut_cpu_ms=1000 * sut_net / succeeded if succeeded else float("nan"),
         sut_cpu_pct=100 * sut_cpu / wall, sut_mem_mib=peak_mem / 1024,
         answerer_cpu_ms=1000 * ans_cpu / succeeded if succeeded else float("nan"),
         caller_cpu_ms=1000 * caller_cpu / succeeded if succeeded else float("nan"),
