@@ -120,5 +120,5 @@ def append(path, text):
         current = f.read()
     with open(path, "a") as f:
         if SECTION not in current:
-            f.write("\n" + SECTION + "\n" + SECTION_INTRO + "\n")
+            f.write("\n" + SECTION + "\n" + SECTION_INTRO)
         f.write("\n" + text)
