@@ -1,0 +1,264 @@
+"""perf/run's driver: runs the call-load scenarios, prints a results table and appends it to perf/RESULTS.md.
+
+Scenarios (run in this order; --only picks some):
+  baseline  reference A: a SIPp caller straight to SIPp answerers
+  kamailio  reference B: the same callers and answerers with Kamailio as a stateful proxy (tm + rr) in between
+  acd       our server (./acd run) with a load-test configuration, reps at SIPp answerers; "not available yet"
+            while the server cannot take calls
+  media     RTP: SIPp callers stream G.711 to SIPp answerers that echo it; loss and jitter of the echoed streams
+"""
+
+import argparse
+import datetime
+import math
+import os
+import re
+import subprocess
+import sys
+import time
+
+import proc
+import sipp
+
+PERF = sipp.PERF
+ROOT = os.path.dirname(PERF)
+ORDER = ["baseline", "kamailio", "acd", "media"]
+
+
+class Plan:
+    """Step rates and sizes for a full or a quick run."""
+
+    def __init__(self, quick, rates=None, step_seconds=None, hold_ms=None):
+        self.quick = quick
+        self.rates = rates or ([100, 400] if quick else [100, 200, 400, 800, 1200, 1600, 2000, 3000, 4000, 6000, 8000, 10000])
+        self.step_seconds = step_seconds or (3 if quick else 8)
+        self.hold_ms = hold_ms if hold_ms is not None else (500 if quick else 1000)
+        self.calls_per_pair = 800  # one SIPp pair tops out near 1,000 calls/s; keep each well under it
+        self.scenario_budget_s = 60 if quick else 200
+
+    def pairs(self, rate):
+        return max(1, math.ceil(rate / self.calls_per_pair))
+
+
+class ScenarioResult:
+    def __init__(self, name, title, sut):
+        self.name, self.title, self.sut = name, title, sut
+        self.steps, self.notes, self.commands = [], [], []
+        self.status = "ran"  # or "not available yet: ...", "failed: ..."
+        self.limit = None
+        self.extra_rows = []  # for scenarios with their own table (media)
+        self.extra_header = None
+
+    def best(self):
+        passing = [s for s in self.steps if sipp.verdict(s) is None]
+        return max(passing, key=lambda s: s.achieved) if passing else None
+
+
+def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, answerers, log):
+    """Raises the rate step by step until a step is past the limit (failures, setup p99, rate not reached) or the
+    scenario's time budget is spent."""
+    # What the processes under test burn with no calls (timers, idle loops) is taken off their CPU per call.
+    cpu0, t0 = sut.cpu(), time.monotonic()
+    time.sleep(2)
+    idle = (sut.cpu() - cpu0) / (time.monotonic() - t0)
+    result.notes.append(f"{result.sut} with no calls: {100 * idle:.1f}% of a core; subtracted from CPU per call.")
+    started = time.monotonic()
+    for rate in plan.rates:
+        if time.monotonic() - started > plan.scenario_budget_s:
+            result.notes.append(f"stopped before {rate} calls/s: the scenario's time budget "
+                                f"({plan.scenario_budget_s} s) was spent")
+            break
+        pairs = plan.pairs(rate)
+        step = sipp.run_step(os.path.join(workdir, f"rate-{rate}"), rate, plan.step_seconds, pairs, remote, targets,
+                             service, callers_file, plan.hold_ms, sut, answerers,
+                             sut_idle_cpu_per_s=idle)
+        step.verdict = sipp.verdict(step)
+        if step.verdict and not plan.quick:
+            # On a shared machine one descheduled moment can push a step's p99 over: a step past the limit runs
+            # once more, and the run stops only when it fails twice.
+            log(f"  {rate:>5} calls/s: {step.verdict}; running the step once more")
+            first = step
+            step = sipp.run_step(os.path.join(workdir, f"rate-{rate}-again"), rate, plan.step_seconds, pairs,
+                                 remote, targets, service, callers_file, plan.hold_ms, sut, answerers,
+                                 sut_idle_cpu_per_s=idle)
+            step.verdict = sipp.verdict(step)
+            step.retry_of = first
+        result.steps.append(step)
+        if not result.commands:
+            result.commands.append(step.command)
+        log(f"  {rate:>5} calls/s x {plan.step_seconds} s ({pairs} caller(s)): {step.achieved} calls/s, "
+            f"failed {step.failed}/{step.calls}, setup p50/p99 {step.p50:.0f}/{step.p99:.0f} ms, "
+            f"{step.sut_cpu_ms:.3f} ms CPU/call; {step.verdict or 'ok'}")
+        if step.verdict:
+            result.limit = f"{step.verdict} at {rate} calls/s"
+            break
+    else:
+        result.limit = f"not reached: the highest step ({plan.rates[-1]} calls/s) passed"
+
+
+def scenario_baseline(plan, workdir, log):
+    result = ScenarioResult("baseline", "A. SIPp caller -> SIPp answerers (no server)", "SIPp answerers")
+    ports = [5101 + i for i in range(plan.pairs(plan.rates[-1]))]
+    callers = os.path.join(workdir, "callers.csv")
+    sipp.write_callers(callers, ["+15550100001"])
+    answerers = sipp.Answerers(os.path.join(workdir, "answerers"), ports)
+    result.commands.append(answerers.command)
+    try:
+        targets = [f"{sipp.LOCAL}:{p}" for p in ports]
+        step_up(result, plan, workdir, targets, targets, "rep", callers, answerers.group(), answerers.group(), log)
+    finally:
+        answerers.stop()
+    return result
+
+
+def _kamailio_modules():
+    for d in ("/usr/lib/x86_64-linux-gnu/kamailio/modules", "/usr/lib/kamailio/modules",
+              "/usr/lib64/kamailio/modules", "/usr/local/lib64/kamailio/modules"):
+        if os.path.exists(os.path.join(d, "tm.so")):
+            return d
+    out = subprocess.run(["sh", "-c", "dirname $(find /usr -name tm.so -path '*kamailio*' | head -1)"],
+                         capture_output=True, text=True).stdout.strip()
+    return out
+
+
+class Kamailio:
+    """Kamailio in the foreground (-DD -E), from perf/kamailio/proxy.cfg.tmpl, as nobody when run by root."""
+
+    def __init__(self, workdir, port, children):
+        os.makedirs(workdir, exist_ok=True)
+        os.chmod(workdir, 0o777)
+        with open(os.path.join(PERF, "kamailio", "proxy.cfg.tmpl")) as f:
+            cfg = f.read()
+        cfg = (cfg.replace("@PORT@", str(port)).replace("@CHILDREN@", str(children))
+               .replace("@MODULES@", _kamailio_modules()))
+        self.cfg = os.path.join(workdir, "kamailio.cfg")
+        with open(self.cfg, "w") as f:
+            f.write(cfg)
+        check = subprocess.run(["kamailio", "-c", "-f", self.cfg], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise RuntimeError("kamailio -c refused the configuration:\n" + check.stderr[-2000:])
+        cmd = ["kamailio", "-f", self.cfg, "-DD", "-E", "-Y", workdir, "-w", workdir, "-m", "1024", "-M", "16"]
+        if os.geteuid() == 0:
+            cmd += ["-u", "nobody", "-g", "nogroup"]
+        self.command = " ".join(cmd).replace(workdir, "RUNDIR")
+        self.log = os.path.join(workdir, "kamailio.log")
+        self.proc = subprocess.Popen(cmd, cwd=workdir, stdin=subprocess.DEVNULL, stdout=open(self.log, "w"),
+                                     stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 10
+        while not proc.udp_port_bound(port) or len(proc.tree(self.proc.pid)) < children + 1:
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"kamailio did not start; see {self.log}")
+            time.sleep(0.1)
+
+    def group(self):
+        return proc.Group(lambda: proc.tree(self.proc.pid) if self.proc.poll() is None else [])
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def scenario_kamailio(plan, workdir, log):
+    result = ScenarioResult("kamailio", "B. SIPp caller -> Kamailio (stateful proxy, tm + rr) -> SIPp answerers",
+                            "Kamailio")
+    port = 5200
+    ports = [5201 + i for i in range(plan.pairs(plan.rates[-1]))]
+    callers = os.path.join(workdir, "callers.csv")
+    sipp.write_callers(callers, ["+15550100001"])
+    children = os.cpu_count() or 2
+    answerers = sipp.Answerers(os.path.join(workdir, "answerers"), ports)
+    try:
+        kam = Kamailio(os.path.join(workdir, "kamailio"), port, children)
+    except Exception:
+        answerers.stop()
+        raise
+    result.commands += [kam.command + "   # RUNDIR/kamailio.cfg from perf/kamailio/proxy.cfg.tmpl, "
+                        f"children={children}", answerers.command]
+    result.notes.append(f"Kamailio {kamailio_version()} with {children} UDP workers, shared memory 1 GiB (at 256 MB it ran out at 2,000 calls/s: "
+                        "finished transactions wait in memory for tm's timers).")
+    try:
+        targets = [f"{sipp.LOCAL}:{p}" for p in ports]
+        step_up(result, plan, workdir, [f"{sipp.LOCAL}:{port}"], targets, "rep", callers, kam.group(),
+                answerers.group(), log)
+    finally:
+        kam.stop()
+        answerers.stop()
+    return result
+
+
+def kamailio_version():
+    out = subprocess.run(["kamailio", "-v"], capture_output=True, text=True).stdout
+    m = re.search(r"kamailio (\d+\.\d+\.\d+)", out)
+    return m.group(1) if m else "?"
+
+
+def run(args):
+    plan = Plan(args.quick, rates=args.rates, step_seconds=args.step_seconds, hold_ms=args.hold_ms)
+    chosen = args.only or ORDER
+    stamp = datetime.datetime.now(datetime.timezone.utc)
+    workdir = args.workdir or os.path.join(PERF, "target", "load", stamp.strftime("%Y%m%d-%H%M%S"))
+    os.makedirs(workdir, exist_ok=True)
+    log = lambda line: print(line, flush=True)
+    machine = proc.machine()
+    load_before = proc.load_average()
+    log(f"perf/run: {'quick' if plan.quick else 'full'} run of {', '.join(chosen)}; work files in "
+        f"{os.path.relpath(workdir, ROOT)}; load average {load_before}")
+    t0 = time.monotonic()
+    results = []
+    import acd
+    import media
+    runners = {"baseline": scenario_baseline, "kamailio": scenario_kamailio,
+               "acd": lambda p, w, l: acd.scenario(p, w, l, results),
+               "media": media.scenario}
+    for name in ORDER:
+        if name not in chosen:
+            continue
+        log(f"{name}:")
+        os.makedirs(os.path.join(workdir, name), exist_ok=True)
+        try:
+            results.append(runners[name](plan, os.path.join(workdir, name), log))
+        except Exception as e:  # one broken scenario must not lose the others' figures
+            r = ScenarioResult(name, name, "")
+            first = str(e).splitlines()[0] if str(e) else type(e).__name__
+            r.status = f"failed: {first}"
+            r.notes.append(f"{type(e).__name__}: {e}")
+            results.append(r)
+            log(f"  failed: {e}")
+    elapsed = time.monotonic() - t0
+    import report
+    text = report.render(results, plan, machine, load_before, proc.load_average(), elapsed, stamp,
+                         " ".join(["perf/run"] + sys.argv[1:]))
+    print()
+    print(text)
+    if not args.no_record:
+        report.append(os.path.join(PERF, "RESULTS.md"), text)
+        log(f"appended to perf/RESULTS.md ({elapsed:.0f} s in all)")
+    return 0 if all(not r.status.startswith("failed") for r in results) else 1
+
+
+def main():
+    p = argparse.ArgumentParser(prog="perf/run", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--only", type=lambda s: [x for x in s.split(",") if x], default=None,
+                   help="comma-separated scenarios to run: " + ",".join(ORDER))
+    p.add_argument("--quick", action="store_true", help="smoke run: two short steps per scenario")
+    p.add_argument("--rates", type=lambda s: [int(x) for x in s.split(",")], help="step rates, calls/s")
+    p.add_argument("--step-seconds", type=int, help="seconds of calls per step (8; quick 3)")
+    p.add_argument("--hold-ms", type=int, help="talk time of each call in ms (1000; quick 500)")
+    p.add_argument("--no-record", action="store_true", help="print the table only; leave perf/RESULTS.md alone")
+    p.add_argument("--workdir", help="where SIPp's and the servers' files go (perf/target/load/<time>)")
+    args = p.parse_args()
+    for name in args.only or []:
+        if name not in ORDER:
+            p.error(f"--only: unknown scenario '{name}'; choose from {', '.join(ORDER)}")
+    sys.exit(run(args))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""The results of one perf/run as Markdown: the machine, each scenario's steps, the limits and the ratios."""
+
+import math
+import subprocess
+
+import sipp
+
+SECTION = "## Call load: SIPp, Kamailio and the ACD (perf/run)"
+SECTION_INTRO = """
+What: `perf/run` drives SIP calls (INVITE, 180, 200, ACK, a short talk, BYE) from SIPp callers
+(`perf/sipp/uac-call.xml`) at stepped rates, each step for a few seconds, until a step is past the limit: more than
+0.1% failed calls, setup time (INVITE sent to 200 received, SIPp `-trace_rtt`) p99 over 200 ms, or the callers not
+reaching 90% of the rate. The same callers and answerers (`perf/sipp/uas-answer.xml`) are used for A (SIPp to
+SIPp), B (Kamailio as a stateful proxy, `perf/kamailio/proxy.cfg.tmpl`) and our server (`./acd run` with
+`perf/config/load-test.yaml`). CPU per call is the utime + stime (from /proc) of the processes under test during a
+step divided by the calls it completed; memory is their largest proportional set size (PSS) during the step. Each
+run below is appended by `perf/run` itself; the numbers are from a shared 2-core machine, so read the load average
+with them.
+"""
+
+
+def _commit():
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                             cwd=sipp.PERF).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":!RESULTS.md"], capture_output=True,
+                               text=True, cwd=sipp.PERF).stdout.strip()
+        return out + (" (with uncommitted changes)" if dirty else "")
+    except OSError:
+        return "unknown"
+
+
+def _f(v, digits=0):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "-"
+    return f"{v:,.{digits}f}"
+
+
+def steps_table(result):
+    lines = ["| target calls/s | achieved | callers | calls | failed | error answers | caller retransmissions | "
+             "setup p50 / p90 / p99 / max ms | concurrent | " + result.sut + " CPU ms/call | " + result.sut
+             + " CPU % | " + result.sut + " MiB | answerers CPU ms/call | callers CPU ms/call | all of them, % of the machine | "
+             "within limit |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for s in result.steps:
+        if getattr(s, "retry_of", None):
+            lines.append(f"| {s.target:,} (first try) | {s.retry_of.achieved:,} | | | {s.retry_of.failed:,} | "
+                         f"{s.retry_of.error_answers:,} | | p99 {_f(s.retry_of.p99)} | | | | | | | "
+                         f"{_f(s.retry_of.machine_cpu_pct)} | {s.retry_of.verdict} |")
+        lines.append(f"| {s.target:,} | {s.achieved:,} | {s.pairs} | {s.calls:,} | {s.failed:,} "
+                     f"({s.failed_pct:.2f}%) | {s.error_answers:,} | {s.retransmissions:,} | {_f(s.p50)} / {_f(s.p90)} / {_f(s.p99)} / {_f(s.max)} | "
+                     f"{s.concurrent:,} | {_f(s.sut_cpu_ms, 3)} | {_f(s.sut_cpu_pct)} | {_f(s.sut_mem_mib, 1)} | "
+                     f"{_f(s.answerer_cpu_ms, 3)} | {_f(s.caller_cpu_ms, 3)} | {_f(s.machine_cpu_pct)} | "
+                     f"{s.verdict or 'yes'} |")
+    return "\n".join(lines)
+
+
+def growth(result):
+    """CPU per call at the passing step nearest 10% of the best rate against at the best rate."""
+    best = result.best()
+    if best is None:
+        return None
+    passing = [s for s in result.steps if s.verdict is None]
+    low = min(passing, key=lambda s: abs(s.achieved - 0.1 * best.achieved))
+    if low is best or not low.sut_cpu_ms or math.isnan(low.sut_cpu_ms):
+        return None
+    return low, best, 100 * (best.sut_cpu_ms / low.sut_cpu_ms - 1)
+
+
+def render(results, plan, machine, load_before, load_after, elapsed, stamp, command):
+    out = [f"### Run {stamp.strftime('%Y-%m-%d %H:%M')} UTC, commit {_commit()}, "
+           f"{'quick' if plan.quick else 'full'}",
+           "",
+           f"Command: `{command}` ({elapsed:.0f} s). Steps of {plan.step_seconds} s, talk time "
+           f"{plan.hold_ms} ms per call, rates {', '.join(str(r) for r in plan.rates)} calls/s "
+           f"(one SIPp caller per {plan.calls_per_pair} calls/s).",
+           "",
+           f"Machine: `nproc` = {machine['nproc']}, {machine['cpu']}, {machine['memory']}, kernel "
+           f"{machine['kernel']}, {machine['jdk']}. Load average {load_before} before, {load_after} after.",
+           ""]
+    summary = ["| scenario | status | best rate within limit | setup p99 there | CPU ms/call there | "
+               "memory MiB | what stopped it |", "|---|---|---:|---:|---:|---:|---|"]
+    for r in results:
+        b = r.best()
+        summary.append(f"| {r.title} | {r.status} | {_f(b.achieved) + ' calls/s' if b else '-'} | "
+                       f"{_f(b.p99) + ' ms' if b else '-'} | {_f(b.sut_cpu_ms, 3) if b else '-'} | "
+                       f"{_f(b.sut_mem_mib, 1) if b else '-'} | {r.limit or '-'} |")
+    out += summary + [""]
+    for r in results:
+        out.append(f"**{r.title}** ({r.status})")
+        out.append("")
+        if r.commands:
+            out.append("```")
+            out += r.commands
+            out.append("```")
+            out.append("")
+        if r.steps:
+            out.append(steps_table(r))
+            out.append("")
+        if r.extra_rows:
+            out.append(r.extra_header)
+            out += r.extra_rows
+            out.append("")
+        g = growth(r)
+        if g:
+            low, best, pct = g
+            out.append(f"CPU per call: {low.sut_cpu_ms:.3f} ms at {low.achieved:,} calls/s, "
+                       f"{best.sut_cpu_ms:.3f} ms at {best.achieved:,} calls/s ({pct:+.0f}%).")
+            out.append("")
+        for n in r.notes:
+            out.append(f"- {n}")
+        if r.notes:
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def append(path, text):
+    with open(path) as f:
+        current = f.read()
+    with open(path, "a") as f:
+        if SECTION not in current:
+            f.write("\n" + SECTION + "\n" + SECTION_INTRO)
+        f.write("\n" + text)
