@@ -25,12 +25,13 @@ import dev.acd.core.model.RoutingModel;
  * @param qa             QA scorecards, review rules and workers
  * @param users          who may log in to the HTTP API, with their roles
  * @param sip            the SIP server: listeners, timers, registrar, digest, defence, trunk, media
+ * @param http           where the HTTP API and web pages listen
  */
 public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
                         CustomerDirectory customers, List<PartnerOrganisation> partners,
                         SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
                         SimulationSettings simulation, AsteriskSettings asterisk, QaSettings qa,
-                        List<WebUser> users, SipSettings sip) {
+                        List<WebUser> users, SipSettings sip, HttpSettings http) {
     public AcdConfig {
         partners = List.copyOf(partners);
         outcomes = List.copyOf(outcomes);
@@ -54,18 +55,24 @@ public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingM
     /** The same configuration with other web users (tests, and tools that add a user). */
     public AcdConfig withUsers(List<WebUser> otherUsers) {
         return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
-                simulation, asterisk, qa, otherUsers, sip);
+                simulation, asterisk, qa, otherUsers, sip, http);
     }
 
     /** The same configuration with other SIP settings (the demo's and tests' ports). */
     public AcdConfig withSip(SipSettings otherSip) {
         return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
-                simulation, asterisk, qa, users, otherSip);
+                simulation, asterisk, qa, users, otherSip, http);
     }
 
     /** The same configuration with other Asterisk settings. */
     public AcdConfig withAsterisk(AsteriskSettings otherAsterisk) {
         return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
-                simulation, otherAsterisk, qa, users, sip);
+                simulation, otherAsterisk, qa, users, sip, http);
+    }
+
+    /** The same configuration with other HTTP settings. */
+    public AcdConfig withHttp(HttpSettings otherHttp) {
+        return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
+                simulation, asterisk, qa, users, sip, otherHttp);
     }
 }

@@ -53,6 +53,19 @@ public final class Settings {
     public static final Setting SIP = def("", "sip").section()
             .doc("The SIP server: where softphones register and trunks send calls, timers, registrar, digest, defence, media (docs/sip.md).");
 
+    public static final Setting HTTP = def("", "http").section()
+            .doc("The HTTP API, live feed and web pages (docs/api.md, docs/web.md).");
+
+    // ---- http
+    public static final Setting HTTP_ENABLED = def("http", "enabled").bool(true)
+            .doc("Whether the HTTP API and web pages are served.");
+    public static final Setting HTTP_BIND = def("http", "bind").text("0.0.0.0")
+            .doc("The address it listens on; 0.0.0.0 for every interface, 127.0.0.1 for this machine only.");
+    public static final Setting HTTP_PORT = def("http", "port").whole(8080).range(0, 65535)
+            .doc("Its TCP port; 0 takes any free port (tests).");
+    public static final Setting HTTP_SESSION_HOURS = def("http", "sessionHours").whole(8).unit("hours").range(1, 168)
+            .doc("How long a login lasts without being used.");
+
     // ---- journal
     public static final Setting JOURNAL_DIRECTORY = def("journal", "directory").text("data/journal")
             .doc("The Chronicle Queue directory, relative to the server's working directory unless absolute.");

@@ -22,6 +22,10 @@ public record ApiSettings(String host, int port, long sessionTtlMs, int maxFaile
         return new ApiSettings(host, port, sessionTtlMs, maxFailedLogins, loginWindowMs, recordingsDir);
     }
 
+    public ApiSettings withSessionTtl(long ttlMs) {
+        return new ApiSettings(host, port, ttlMs, maxFailedLogins, loginWindowMs, recordingsDir);
+    }
+
     public ApiSettings withRecordingsDir(java.nio.file.Path dir) {
         return new ApiSettings(host, port, sessionTtlMs, maxFailedLogins, loginWindowMs, dir);
     }

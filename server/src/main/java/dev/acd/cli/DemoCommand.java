@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.acd.api.ApiServer;
 import dev.acd.config.AcdConfig;
 import dev.acd.config.ConfigLoader;
 import dev.acd.config.SoftphoneCredential;
@@ -28,6 +29,7 @@ import dev.acd.demo.RepAccount;
 import dev.acd.router.pipeline.PipelineSettings;
 import dev.acd.runtime.AcdServer;
 import dev.acd.runtime.Services;
+import dev.acd.sipserver.SipService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +82,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AcdConfig config = ConfigLoader.loadDefault();
+        AcdConfig demo = ConfigLoader.loadDefault();
+        AcdConfig config = demo.withSip(demo.sip().listeningOn(demo.sip().bind(), sipPort))
+                .withHttp(demo.http().listeningOn(demo.http().bind(), httpPort));
         Pace pace = new Pace(speed);
         String human = "none".equals(joinAs) ? null : joinAs;
         if (human != null && config.credentials().forUser(human).isEmpty()) {
@@ -94,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            Listening listening = startServices(server, sipPort, httpPort);
+            Listening listening = startServices(server);
             PublishingDesk desk = new PublishingDesk(server.events(), Clock.SYSTEM);
             JournalPickup pickup = new JournalPickup();
             CallLog log = new CallLog(server.journal(), out, config.zone());
@@ -158,16 +162,13 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * INTEGRATION POINT (issue 4): SIP call control (registrar, B2BUA) and the HTTP API are being wired into
-     * {@link Services} in other branches. Once {@code Services.startAll} starts them, start them here listening on
-     * {@code sipPort} (UDP and TCP, e.g. {@code config.sip().listeningOn(bind, sipPort)}) and {@code httpPort}, and
-     * return where they listen; the simulated population starts as soon as {@code sip} is not null. The demo
-     * configuration's trunk allow-list must admit 127.0.0.1, where the simulated customers call from.
-     */
-    static Listening startServices(AcdServer server, int sipPort, int httpPort) {
+    /** Starts the configured services (SIP and HTTP on the demo's ports) and says where SIP and HTTP listen. */
+    static Listening startServices(AcdServer server) {
         List<String> lines = Services.startAll(server);
-        return new Listening(null, null, lines);
+        InetSocketAddress sip = server.service(SipService.class).map(SipService::udpAddress).orElse(null);
+        InetSocketAddress http = server.service(ApiServer.class)
+                .map(api -> new InetSocketAddress("localhost", api.port())).orElse(null);
+        return new Listening(sip, http, lines);
     }
 
     private static void closeAll(List<AutoCloseable> running, AcdServer server) {

@@ -1,11 +1,17 @@
 package dev.acd.runtime;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.acd.api.ApiServer;
+import dev.acd.api.ApiSettings;
 import dev.acd.asterisk.AsteriskRuntime;
+import dev.acd.calls.RecordingsOnDisk;
+import dev.acd.calls.SipCalls;
 import dev.acd.config.AcdConfig;
 import dev.acd.config.AsteriskSettings;
+import dev.acd.config.HttpSettings;
 import dev.acd.config.SipSettings;
 import dev.acd.qa.QaWiring;
 import dev.acd.recorder.qa.QaService;
@@ -25,6 +31,7 @@ public final class Services {
         AcdConfig config = server.config();
         startQa(server, started);
         startSip(server, started);
+        startHttp(server, started);
         AsteriskSettings asterisk = config.asterisk();
         if (asterisk.fastAgiEnabled() || asterisk.amiEnabled() || asterisk.recordingsDirectory() != null) {
             AsteriskRuntime runtime = server.host(new AsteriskRuntime(config, server.events(), server.commands(),
@@ -42,6 +49,28 @@ public final class Services {
         return started;
     }
 
+    /** The HTTP API, live feed and web pages, reading the journal and publishing reps' actions to the router. */
+    private static void startHttp(AcdServer server, List<String> started) {
+        HttpSettings http = server.config().http();
+        if (!http.enabled()) {
+            return;
+        }
+        ApiSettings settings = ApiSettings.defaults().withPort(http.bind(), http.port())
+                .withSessionTtl(http.sessionHours() * 3_600_000L)
+                .withRecordingsDir(SipCalls.recordingsDirectory(server));
+        ApiServer api;
+        try {
+            api = server.host(ApiServer.start(settings, server.journal(), server.events(), server::config,
+                    server.clock(), server.metrics()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the HTTP API", e);
+        }
+        String host = "0.0.0.0".equals(http.bind()) ? "localhost" : http.bind();
+        started.add(String.format("web        http://%s:%d/ (wallboard and rep desktop; API docs/api.md; /metrics)",
+                host, api.port()));
+    }
+
     /** QA scores every recording the journal announces, off the call path; its gauges go to the server's meters. */
     private static void startQa(AcdServer server, List<String> started) {
         QaService qa = server.host(QaWiring.service(server.config().qa(), server.journal(), server.events(),
@@ -52,10 +81,8 @@ public final class Services {
     }
 
     /**
-     * SIP: the registrar, the defence, the test line. Call control (the B2BUA in sip-gateway's
-     * {@code dev.acd.sip.call}) is constructed here once it lands, on {@code sip.stack()}, {@code sip.registrar()},
-     * {@code server.commands()} and {@code server.callIds()}, hosted by the server, and plugged in with
-     * {@code sip.invites().callControl(...)}; until then INVITEs for anyone but the test line get 480.
+     * SIP: the registrar, the defence, the test line, and call control (the B2BUA) with recordings on disk next to
+     * the journal.
      */
     private static void startSip(AcdServer server, List<String> started) {
         SipSettings settings = server.config().sip();
@@ -65,6 +92,11 @@ public final class Services {
         SipService sip = server.host(SipService.start(settings, server.config().credentials(), server.events(),
                 server.clock()));
         sip.bindTo(server.metrics());
+        Path recordingsDir = SipCalls.recordingsDirectory(server);
+        RecordingsOnDisk recordings = server.host(new RecordingsOnDisk(recordingsDir, server.config().zone(),
+                server.clock(), 2));
+        SipCalls.start(server, sip, recordings);
         started.addAll(sip.describe());
+        started.add("calls      trunk calls to the lines' numbers are queued and routed; recordings in " + recordingsDir);
     }
 }

@@ -41,6 +41,9 @@ public final class SipService implements AutoCloseable {
     private final EchoLine echo;
     private final TrunkPolicy trunk;
     private final String realm;
+    private final DigestAuthenticator authenticator;
+    private final RtpEndpoints rtp;
+    private final InetAddress advertised;
 
     private SipService(SipSettings settings, SoftphoneCredentials credentials, EventPublisher journaled,
                        Clock clock) {
@@ -49,17 +52,17 @@ public final class SipService implements AutoCloseable {
         this.realm = credentials.realm();
         this.trunk = TrunkPolicy.of(settings.trunk().allowedSources());
         this.defence = new Defence(GatewaySettings.defence(settings), clock, events);
-        InetAddress advertised = GatewaySettings.advertised(settings);
+        this.advertised = GatewaySettings.advertised(settings);
         this.stack = SipStack.start(GatewaySettings.transports(settings), GatewaySettings.timers(settings),
                 new SipStack.Options(advertised, defence::admit));
         try {
-            DigestAuthenticator authenticator = new DigestAuthenticator(GatewaySettings.digest(settings),
+            this.authenticator = new DigestAuthenticator(GatewaySettings.digest(settings),
                     new ConfiguredCredentials(credentials), clock);
             this.registrar = new Registrar(GatewaySettings.registrar(settings), authenticator, defence,
                     new StackRequestSender(stack), new EventLoopScheduler(stack.transports().nextLoop()), clock, events);
             stack.register("REGISTER", registrar::onRegister);
             registrar.start();
-            RtpEndpoints rtp = new RtpEndpoints(
+            this.rtp = new RtpEndpoints(
                     new RtpPortPool(settings.media().rtpPortFirst(), settings.media().rtpPortLast()),
                     GatewaySettings.literal(settings.bind()),
                     stack.transports().nativeEpoll() ? EpollDatagramChannel.class : NioDatagramChannel.class,
@@ -108,6 +111,21 @@ public final class SipService implements AutoCloseable {
 
     public SipSettings settings() {
         return settings;
+    }
+
+    /** Checks reps' digest credentials; call control challenges their INVITEs with it (407). */
+    public DigestAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    /** RTP endpoints from the configured port range, on the stack's event loops. */
+    public RtpEndpoints rtp() {
+        return rtp;
+    }
+
+    /** The address our SDP and Contact headers carry. */
+    public InetAddress advertised() {
+        return advertised;
     }
 
     /** The UDP address bound (port resolved), or null when UDP is off. */

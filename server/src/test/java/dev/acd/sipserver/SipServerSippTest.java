@@ -19,6 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.acd.config.SipSettings;
+import dev.acd.core.event.CallAbandoned;
+import dev.acd.core.event.CallArrived;
+import dev.acd.core.event.CallClassified;
+import dev.acd.core.event.CallQueued;
 import dev.acd.core.event.Event;
 import dev.acd.core.event.RepReachable;
 import dev.acd.core.event.RepUnreachable;
@@ -145,14 +149,37 @@ class SipServerSippTest {
         assertEquals(0.0, acd.server.metrics().get("acd.sip.test.line.answered").functionCounter().count());
     }
 
+    @ParameterizedTest
+    @EnumSource(Sipp.Transport.class)
+    void shouldQueueATrunkCallWithMusicAndJournalItsAbandonWhenTheCallerHangsUp(Sipp.Transport transport)
+            throws Exception {
+        start(UnaryOperator.identity());
+        // SIPp is the trunk: it dials the sales line's number, gets answered with our media while queued (no rep is
+        // logged in), and hangs up 200 ms later.
+        try (Sipp trunk = Sipp.scenario("uac-call").transport(transport).remote(acd.address(transport))
+                .service("+12125550100").start(dir)) {
+            Sipp.Result result = trunk.await(LIMIT);
+            assertTrue(result.allSucceeded(), result.toString());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !acd.journaled(CallAbandoned.class).isEmpty());
+        List<String> life = acd.journal().stream()
+                .filter(e -> e instanceof CallArrived || e instanceof CallClassified || e instanceof CallQueued
+                        || e instanceof CallAbandoned)
+                .map(e -> e.getClass().getSimpleName()).toList();
+        assertEquals(List.of("CallArrived", "CallClassified", "CallQueued", "CallAbandoned"), life);
+        CallArrived arrived = acd.journaled(CallArrived.class).get(0);
+        assertEquals("sales", arrived.lineId());
+    }
+
     @Test
-    void shouldAnswer480ToCallsForAnyoneButTheTestLineUntilCallControlRuns() throws Exception {
+    void shouldRefuseACallToANumberThatIsNoLineWith404() throws Exception {
         start(UnaryOperator.identity());
         try (Sipp caller = Sipp.scenario("uac-call").remote(acd.address(Sipp.Transport.UDP))
-                .service("2125550100").timeout(Duration.ofSeconds(5)).start(dir)) {
+                .service("+19995550000").timeout(Duration.ofSeconds(5)).start(dir)) {
             Sipp.Result result = caller.await(LIMIT);
             assertFalse(result.allSucceeded(), result.toString());
-            assertTrue(result.errors().contains("SIP/2.0 480"), result.toString());
+            assertTrue(result.errors().contains("SIP/2.0 404"), result.toString());
         }
+        assertTrue(acd.journaled(CallArrived.class).isEmpty(), "a refused call is not a call of ours");
     }
 }

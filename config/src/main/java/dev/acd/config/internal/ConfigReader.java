@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import dev.acd.config.AcdConfig;
 import dev.acd.config.AsteriskSettings;
 import dev.acd.config.ConfigException;
+import dev.acd.config.HttpSettings;
 import dev.acd.config.QaSettings;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.config.SimulationSettings;
@@ -76,6 +77,7 @@ public final class ConfigReader {
         QaSettings qa = new QaSection(top, refs).read();
         List<WebUser> users = new UserSection(top, refs).read();
         SipSettings sip = new SipSection(top, source).read();
+        HttpSettings http = new HttpSection(top).read();
 
         refs.resolve();
         RoutingModel routing = model.model();
@@ -86,7 +88,7 @@ public final class ConfigReader {
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
         return new AcdConfig(source.name(), zone, tickIntervalMs, routing, directory, model.partners(), softphones,
-                outcomes, journal, simulation, asterisk, qa, users, sip);
+                outcomes, journal, simulation, asterisk, qa, users, sip, http);
     }
 
     private static Node compose(Source source, Problems problems) {
