@@ -128,8 +128,8 @@ final class DemoCommand implements Callable<Integer> {
                         config.simulation(), pace, randomSeed + 1, CUSTOMERS_RTP_FIRST, CUSTOMERS_RTP_LAST),
                         config.model().lines(), directoryNumbers(config), pickup);
                 running.add(0, customers);
-                out.printf("  SIP        %s UDP and TCP: %d simulated reps registering from %s, customers calling "
-                        + "from %s%n", sip, accounts(config, human).size(), reps.sipAddress(),
+                out.printf("  population %d simulated reps registering from %s, customers calling "
+                        + "from %s%n", accounts(config, human).size(), reps.sipAddress(),
                         customers.sipAddress());
                 if (human != null) {
                     printBaresip(out, config, human, sip);

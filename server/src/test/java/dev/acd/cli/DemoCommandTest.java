@@ -22,8 +22,9 @@ class DemoCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("acd demo: "), run.out());
         assertTrue(run.out().contains("speed x10"), run.out());
-        // the last statistics summary is printed on the way out
-        assertTrue(run.out().contains("offered 0, answered 0"), run.out());
+        // the simulated reps registered over SIP and logged in, and the last summary is printed on the way out
+        assertTrue(run.out().contains("rep ben.okafor logged in"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("---- ") && l.contains(" offered ")), run.out());
     }
 
     @Test

@@ -47,7 +47,8 @@ final class SipServerHarness implements AutoCloseable {
     static SipServerHarness start(Path dir, UnaryOperator<SipSettings> change) throws Exception {
         AcdConfig demo = ConfigLoader.loadDefault();
         SipSettings sip = demo.sip().listeningOn("127.0.0.1", 0);
-        AcdConfig config = demo.withAsterisk(AsteriskSettings.OFF).withSip(change.apply(sip));
+        AcdConfig config = demo.withAsterisk(AsteriskSettings.OFF).withSip(change.apply(sip))
+                .withHttp(demo.http().listeningOn("127.0.0.1", 0));
         AcdServer server = AcdServer.start(config, new JournalSettings(dir.resolve("journal"), 0), Clock.SYSTEM,
                 PipelineSettings.DEFAULT);
         try {
