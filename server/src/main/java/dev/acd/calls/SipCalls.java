@@ -56,7 +56,7 @@ public final class SipCalls {
         } catch (IOException e) {
             throw new UncheckedIOException("sip.media.musicOnHold: " + e.getMessage(), e);
         }
-        CallControl calls = new CallControl(sip.stack(), sip.registrar()::bindingsOf, sip.authenticator(), sip.trunk(),
+        CallControl calls = new CallControl(sip.stack(), sip.registrar()::bindingsOf, sip.authenticator(), sip.defence(), sip.trunk(),
                 server.events(), new CurrentClassifier(server::config), () -> server.config().model(),
                 server.callIds()::next, ownership, media, recordings, server.clock(), settings(settings));
         commands.addOrigin(ORIGIN, calls);

@@ -14,6 +14,7 @@ import dev.acd.core.time.Clock;
 import dev.acd.sip.auth.AuthOutcome;
 import dev.acd.sip.auth.ChallengeKind;
 import dev.acd.sip.auth.DigestAuthenticator;
+import dev.acd.sip.defence.Defence;
 import dev.acd.sip.defence.TrunkPolicy;
 import dev.acd.sip.media.RtpEndpoint;
 import dev.acd.sip.message.SipMessage;
@@ -46,7 +47,8 @@ import java.util.function.Supplier;
  *       SDP (488 without a common codec) and waits with music for the router's {@code OfferCall}.</li>
  *   <li>Any other INVITE must be a rep's softphone dialling out: digest-authenticated with 407, checked against the
  *       dial rules (403 naming the rule), sent to the trunk with the configured caller ID. An unauthenticated INVITE
- *       to one of our line numbers is a trunk call from a source we do not trust: 403.</li>
+ *       to one of our line numbers is a trunk call from a source we do not trust: 403. Failed authentications
+ *       count in the {@link Defence} like the registrar's; the one that blocks the source gets 403.</li>
  * </ul>
  *
  * <p>Threading: a call and all its legs live on the event loop of the INVITE that started it. {@link #onCommand}
@@ -57,6 +59,7 @@ import java.util.function.Supplier;
 public final class CallControl implements CommandSubscriber, RequestHandler {
     private final SipStack stack;
     private final DigestAuthenticator authenticator;
+    private final Defence defence;
     private final TrunkPolicy trunkPolicy;
     private final LongSupplier callIds;
     private final CallEnv env;
@@ -81,6 +84,22 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
             EventPublisher publisher, Supplier<Classifier> classifier, Supplier<RoutingModel> model,
             LongSupplier callIds, CallOwnership ownership, CallMedia media, CallRecordings recordings, Clock clock,
             CallControlSettings settings) {
+        this(stack, bindings, authenticator, null, trunkPolicy, publisher, classifier, model, callIds, ownership, media,
+                recordings, clock, settings);
+    }
+
+    /**
+     * The same, counting reps' failed INVITE authentications (wrong password, forged or replayed nonce, broken
+     * credentials) in {@code defence} per source address and user, as the registrar does; the failure that blocks
+     * a source is answered 403, the source's later requests are dropped by the stack's admission check.
+     *
+     * @param defence the server's one {@link Defence} (shared with the registrar); null counts nothing
+     */
+    public CallControl(SipStack stack, RepBindings bindings, DigestAuthenticator authenticator, Defence defence,
+            TrunkPolicy trunkPolicy, EventPublisher publisher, Supplier<Classifier> classifier,
+            Supplier<RoutingModel> model, LongSupplier callIds, CallOwnership ownership, CallMedia media,
+            CallRecordings recordings, Clock clock, CallControlSettings settings) {
+        this.defence = defence;
         this.stack = Objects.requireNonNull(stack, "stack");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.trunkPolicy = Objects.requireNonNull(trunkPolicy, "trunkPolicy");
@@ -233,9 +252,22 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
                 }
             }
             case STALE -> tx.respond(authenticator.challenge(request, ChallengeKind.PROXY, true));
-            case FAILED -> tx.respond(authenticator.challenge(request, ChallengeKind.PROXY, false));
-            case MALFORMED -> refuse(tx, 400, "Bad Request: " + outcome.reason());
+            case FAILED, MALFORMED -> authenticationFailed(tx, request, remote, outcome);
             case AUTHENTICATED -> outbound(tx, request, outcome.credential().repId());
+        }
+    }
+
+    private void authenticationFailed(ServerTransaction tx, SipMessage request, InetSocketAddress remote,
+            AuthOutcome outcome) {
+        boolean blockedNow = defence != null && remote != null
+                && defence.authenticationFailed(remote.getAddress(), outcome.user());
+        if (blockedNow) {
+            // the transaction needs a final answer; the block is told once, later requests get silence
+            refuse(tx, 403, "Forbidden: too many failed authentications");
+        } else if (outcome.status() == AuthOutcome.Status.MALFORMED) {
+            refuse(tx, 400, "Bad Request: " + outcome.reason());
+        } else {
+            tx.respond(authenticator.challenge(request, ChallengeKind.PROXY, false));
         }
     }
 

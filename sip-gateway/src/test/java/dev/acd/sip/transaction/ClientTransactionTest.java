@@ -174,4 +174,41 @@ class ClientTransactionTest {
         assertEquals(TransactionState.TERMINATED, tx.state());
         assertFalse(tx.isRunning(TransactionTimer.TIMER_F));
     }
+    @Test
+    void shouldStillTimeOutOnTimerBWithoutRetransmittingWhenTheTransportIsReliable() {
+        InviteClientTransaction tx = inviteTx(true);
+
+        clock.advance(TimerSettings.DEFAULTS.timeoutMs() - 1);
+        assertEquals(TransactionState.CALLING, tx.state());
+        assertEquals(1, wire.count(), "no Timer A on a reliable transport");
+
+        clock.advance(1);
+        assertEquals(TransactionState.TERMINATED, tx.state());
+        assertEquals(1, user.clientTimeouts);
+    }
+
+    @Test
+    void shouldTimeOutOnTimerFWhenProceedingWithoutAFinal() {
+        NonInviteClientTransaction tx = byeTx(false);
+        tx.receiveResponse(SipResponses.create(bye, 100, null));
+
+        clock.advance(TimerSettings.DEFAULTS.timeoutMs() - 1);
+        assertEquals(TransactionState.PROCEEDING, tx.state());
+        clock.advance(1);
+
+        assertEquals(TransactionState.TERMINATED, tx.state());
+        assertEquals(1, user.clientTimeouts);
+        assertEquals(List.of(100), user.responses.stream().map(SipMessage::statusCode).toList());
+    }
+
+    @Test
+    void shouldTimeOutOnTimerFWithoutRetransmittingWhenTheTransportIsReliable() {
+        NonInviteClientTransaction tx = byeTx(true);
+
+        clock.advance(TimerSettings.DEFAULTS.timeoutMs());
+
+        assertEquals(TransactionState.TERMINATED, tx.state());
+        assertEquals(1, wire.count(), "no Timer E on a reliable transport");
+        assertEquals(1, user.clientTimeouts);
+    }
 }

@@ -164,4 +164,48 @@ class ServerTransactionTest {
 
         assertEquals(TransactionState.TERMINATED, tx.state());
     }
+    @Test
+    void shouldTimeOutOnTimerHWithoutRetransmittingWhenTheTransportIsReliable() {
+        InviteServerTransaction tx = inviteTx(true);
+        tx.respond(SipResponses.create(invite, 486, null));
+
+        clock.advance(TimerSettings.DEFAULTS.timeoutMs() - 1);
+        assertEquals(TransactionState.COMPLETED, tx.state());
+        assertEquals(2, wire.count(), "100 and 486, no Timer G on a reliable transport");
+
+        clock.advance(1);
+        assertEquals(TransactionState.TERMINATED, tx.state());
+        assertEquals(1, user.serverTimeouts);
+    }
+
+    @Test
+    void shouldCapTimerGAtT2WithShortenedTimers() {
+        InviteServerTransaction tx = new InviteServerTransaction(invite, false, new TimerSettings(100, 400, 500),
+                clock, wire, user);
+        tx.start();
+        tx.respond(SipResponses.create(invite, 486, null));
+
+        clock.advance(6_399);
+        assertEquals(List.of(0L, 0L, 100L, 300L, 700L, 1_100L, 1_500L), wire.times().subList(0, 7));
+        assertEquals(TransactionState.COMPLETED, tx.state());
+        clock.advance(1);
+
+        assertEquals(TransactionState.TERMINATED, tx.state(), "Timer H is 64*T1 of the configured T1");
+        assertEquals(1, user.serverTimeouts);
+    }
+
+    @Test
+    void shouldAbsorbRequestRetransmissionsUntilTimerJAndNotTellTheCore() {
+        NonInviteServerTransaction tx = new NonInviteServerTransaction(options, false, TimerSettings.DEFAULTS, clock,
+                wire);
+        tx.respond(SipResponses.create(options, 404, null));
+
+        clock.advance(TimerSettings.DEFAULTS.timeoutMs() - 1);
+        tx.receiveRequest(options);
+
+        assertEquals(List.of(404, 404), wire.sent.stream().map(s -> s.message().statusCode()).toList());
+        assertEquals(TransactionState.COMPLETED, tx.state());
+        clock.advance(1);
+        assertEquals(TransactionState.TERMINATED, tx.state());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.acd.sip.ua;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,6 +9,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +29,15 @@ final class LossyDatagrams extends ChannelDuplexHandler {
 
     LossyDatagrams dropFirstOutbound(Predicate<String> rule) {
         outboundRules.add(rule);
+        return this;
+    }
+
+    /**
+     * Puts this first in {@code channel}'s pipeline and returns once it is in force. Added from another thread, a
+     * handler is skipped until its event loop has run handlerAdded, and a datagram read before that would slip by.
+     */
+    LossyDatagrams installOn(Channel channel) throws Exception {
+        channel.eventLoop().submit(() -> channel.pipeline().addFirst("loss", this)).get(5, TimeUnit.SECONDS);
         return this;
     }
 

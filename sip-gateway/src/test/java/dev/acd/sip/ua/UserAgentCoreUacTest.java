@@ -250,4 +250,54 @@ class UserAgentCoreUacTest {
 
         assertEquals(List.of("failed timeout"), events);
     }
+    @Test
+    void shouldSendNoCancelWhenTheCallWasAnsweredBeforeCancelWasAsked() {
+        SipMessage invite = newInvite();
+        ClientInvite call = call(invite);
+        layer.receiveResponse(response(invite, 180, "bob1"));
+        layer.receiveResponse(response(invite, 200, "bob1"));
+
+        call.cancel();
+
+        assertTrue(network.requests("CANCEL").isEmpty(), "section 9.1: no CANCEL once a final response came");
+        assertTrue(network.requests("BYE").isEmpty(), "cancel() is not a hang-up");
+        assertEquals(DialogState.CONFIRMED, answered.get(0).state());
+        assertEquals(List.of("provisional 180 early", "answered"), events);
+    }
+
+    @Test
+    void shouldHangUpWithoutEverSendingCancelWhenA200ArrivesBeforeAnyProvisional() {
+        SipMessage invite = newInvite();
+        ClientInvite call = call(invite);
+        call.cancel();
+
+        layer.receiveResponse(response(invite, 200, "bob1"));
+
+        assertTrue(network.requests("CANCEL").isEmpty());
+        assertEquals(1, network.requests("ACK").size());
+        assertEquals(1, network.requests("BYE").size());
+        assertEquals(DialogState.TERMINATED, answered.get(0).state());
+    }
+
+    @Test
+    void shouldAckThe487OfACancelledCallInsideTheTransactionAndSendNoBye() {
+        SipMessage invite = newInvite();
+        ClientInvite call = call(invite);
+        layer.receiveResponse(response(invite, 180, "bob1"));
+        call.cancel();
+        SipMessage cancel = network.requests("CANCEL").get(0).message();
+        layer.receiveResponse(SipResponses.create(cancel, 200, null));
+
+        layer.receiveResponse(response(invite, 487, "bob1"));
+        layer.receiveResponse(response(invite, 487, "bob1"));
+
+        List<RecordingNetwork.Sent> acks = network.requests("ACK");
+        assertEquals(2, acks.size(), "each 487 retransmission is ACKed again");
+        assertEquals(invite.branch(), acks.get(0).message().branch());
+        assertEquals("bob1", acks.get(0).message().toTag());
+        assertTrue(network.requests("BYE").isEmpty());
+        assertEquals(List.of("provisional 180 early", "terminated: INVITE failed with 487", "failed 487"), events);
+        assertEquals(0, core.dialogCount(), "the early dialog ended with the 487");
+        assertTrue(call.cancelSent());
+    }
 }

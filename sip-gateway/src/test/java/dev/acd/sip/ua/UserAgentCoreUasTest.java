@@ -357,4 +357,32 @@ class UserAgentCoreUasTest {
                 .toString()));
         return routes;
     }
+    @Test
+    void shouldKeepTheAckOfThe487InTheInviteTransactionWhenCancelledBeforeTheAnswer() {
+        SipMessage invite = invite();
+        receive(invite);
+        core.answer(invites.get(0), SipResponses.create(invite, 180, null), listener);
+        receive(SipFixtures.parse(SipFixtures.request("CANCEL", "z9hG4bKinv1", "call-1", 1)));
+        String tag = lastReply().raw().getTo().getTag();
+
+        receive(inDialog("ACK", "z9hG4bKinv1", 1, tag));
+        clock.advance(TimerSettings.DEFAULTS.timeoutMs());
+
+        assertEquals(List.of(100, 180, 200, 487), statuses(), "no 487 retransmission after the ACK, no 481");
+        assertTrue(acks.isEmpty(), "the ACK of a non-2xx is the transaction's, not the dialog's");
+        assertTrue(network.requests("BYE").isEmpty());
+        assertEquals(0, core.dialogCount());
+    }
+
+    @Test
+    void shouldRetransmitThe487UntilItsAckWhenCancelledBeforeTheAnswer() {
+        SipMessage invite = invite();
+        receive(invite);
+        receive(SipFixtures.parse(SipFixtures.request("CANCEL", "z9hG4bKinv1", "call-1", 1)));
+
+        clock.advance(1_600);
+
+        assertEquals(List.of(100, 200, 487, 487, 487), statuses(), "Timer G at 500 and 1500 ms");
+        assertEquals(1, cancels.size());
+    }
 }
