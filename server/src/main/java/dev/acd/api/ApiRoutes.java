@@ -71,13 +71,16 @@ final class ApiRoutes {
     private final Authenticator authenticator;
     private final RepControl control;
     private final Path recordingsDir;
+    private final ConfigReloader reloader;
     private final StaticFiles pages = new StaticFiles(ApiRoutes.class.getClassLoader(), "dev/acd/web",
             StaticFiles.REVALIDATE);
     private final StaticFiles webjars = new StaticFiles(ApiRoutes.class.getClassLoader(),
             "META-INF/resources/webjars", StaticFiles.IMMUTABLE);
 
     ApiRoutes(LiveService live, Journal journal, EventPublisher publisher, Supplier<AcdConfig> config, Clock clock,
-              PrometheusMeterRegistry registry, Sessions sessions, Authenticator authenticator, Path recordingsDir) {
+              PrometheusMeterRegistry registry, Sessions sessions, Authenticator authenticator, Path recordingsDir,
+              ConfigReloader reloader) {
+        this.reloader = reloader;
         this.live = live;
         this.journal = journal;
         this.publisher = publisher;
@@ -112,6 +115,7 @@ final class ApiRoutes {
                 .get("/api/calls/{id}/recording", Access.USER, this::recording)
                 .get("/api/cdrs", Access.USER, this::cdrs)
                 .get("/api/stats", Access.USER, this::stats)
+                .post("/api/admin/config/reload", Access.ADMIN, this::reloadConfig)
                 .get("/health/live", Access.PUBLIC, ex -> Reply.ok(Map.of("status", "UP")))
                 .get("/health/ready", Access.PUBLIC, this::ready)
                 .get("/metrics", Access.PUBLIC, this::metrics)
@@ -120,6 +124,18 @@ final class ApiRoutes {
                 .get("/assets/{path...}", Access.PUBLIC, ex -> pages.serve("assets/" + ex.path("path"), ex.request()))
                 .get("/webjars/{path...}", Access.PUBLIC, ex -> webjars.serve(ex.path("path"), ex.request()))
                 .get("/{page}", Access.PUBLIC, ex -> pages.serve(ex.path("page"), ex.request()));
+    }
+
+    // ---- configuration
+
+    /** Re-reads the configuration file: 200 with the version in force, or 422 with every problem (nothing changed). */
+    private Reply reloadConfig(Exchange ex) {
+        ConfigReloader.Result result = reloader.reload();
+        if (result.applied()) {
+            return Reply.ok(Map.of("status", 200, "version", result.version(), "source", result.source()));
+        }
+        return new Reply.Json(HttpResponseStatus.UNPROCESSABLE_ENTITY, Map.of("status", 422,
+                "error", "the configuration was refused; the running one stays", "problems", result.problems()));
     }
 
     // ---- sessions

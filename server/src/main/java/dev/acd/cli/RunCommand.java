@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
             server.close();
             throw e;
         }
-        ConfigReload reload = new ConfigReload(server, config.file);
+        ConfigReload reload = ConfigReload.of(server);
         reloadOnHangUp(reload);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -3,6 +3,7 @@ package dev.acd.runtime;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.acd.api.ConfigReloader;
 import dev.acd.config.AcdConfig;
 import dev.acd.config.ConfigException;
 import dev.acd.config.ConfigLoader;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class ConfigReload {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReload.class);
 
+    /** How the configuration loader names the embedded demo configuration's source. */
+    private static final String EMBEDDED = "classpath:";
+
     private final AcdServer server;
     private final Path file;
 
@@ -29,6 +33,23 @@ public final class ConfigReload {
         /** The file was refused; {@code problems} are {@code file:line:column: path: message} lines. */
         record Refused(List<String> problems) implements Outcome {
         }
+    }
+
+    /** Reloads the file the server's configuration came from (the embedded demo configuration stays embedded). */
+    public static ConfigReload of(AcdServer server) {
+        String source = server.config().source();
+        return new ConfigReload(server, source.startsWith(EMBEDDED) ? null : Path.of(source));
+    }
+
+    /** This reload as the HTTP API's {@code POST /api/admin/config/reload}. */
+    public ConfigReloader forApi() {
+        return () -> {
+            Outcome outcome = reload();
+            if (outcome instanceof Outcome.Applied applied) {
+                return new ConfigReloader.Result(true, applied.version(), applied.source(), List.of());
+            }
+            return new ConfigReloader.Result(false, 0, null, ((Outcome.Refused) outcome).problems());
+        };
     }
 
     /** Reloads {@code file}, or the embedded demo configuration when it is null. */

@@ -61,7 +61,7 @@ public final class Services {
         ApiServer api;
         try {
             api = server.host(ApiServer.start(settings, server.journal(), server.events(), server::config,
-                    server.clock(), server.metrics()));
+                    server.clock(), server.metrics(), ConfigReload.of(server).forApi()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the HTTP API", e);

@@ -42,6 +42,7 @@ final class ApiHarness implements AutoCloseable {
     static final String SUPERVISOR = "sue";
     static final String REP_USER = "ava";
     static final String OTHER_REP_USER = "ben";
+    static final String ADMIN = "ada";
     static final String PASSWORD = "correct horse";
     static final String REP = "ava.chen";
     static final String OTHER_REP = "ben.okafor";
@@ -57,6 +58,10 @@ final class ApiHarness implements AutoCloseable {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "journal-writer"));
     final ApiServer server;
 
+    /** What an admin's configuration reload does; tests set it. */
+    final java.util.concurrent.atomic.AtomicReference<ConfigReloader> reloader =
+            new java.util.concurrent.atomic.AtomicReference<>(ConfigReloader.NONE);
+
     ApiHarness(Path dir, long startAt) throws Exception {
         this(dir, startAt, ApiSettings.defaults());
     }
@@ -66,7 +71,8 @@ final class ApiHarness implements AutoCloseable {
         AcdConfig loaded = ConfigLoader.loadDefault();
         String hash = WebPasswords.hash(PASSWORD, WebPasswords.MIN_ITERATIONS);
         config = loaded.withUsers(List.of(new WebUser(SUPERVISOR, WebRole.SUPERVISOR, null, hash),
-                new WebUser(REP_USER, WebRole.REP, REP, hash), new WebUser(OTHER_REP_USER, WebRole.REP, OTHER_REP, hash)));
+                new WebUser(REP_USER, WebRole.REP, REP, hash), new WebUser(OTHER_REP_USER, WebRole.REP, OTHER_REP, hash),
+                new WebUser(ADMIN, WebRole.ADMIN, null, hash)));
         journal = Journal.open(new JournalSettings(dir.resolve("journal"), JournalSettings.KEEP_FOREVER));
         journal(new ConfigChanged(startAt, 1, "test", config.model()));
         EventPublisher publisher = new EventPublisher() {
@@ -85,7 +91,7 @@ final class ApiHarness implements AutoCloseable {
             }
         };
         server = ApiServer.start(settings.withPort("127.0.0.1", 0).withRecordingsDir(dir), journal, publisher,
-                () -> config, clock, registry);
+                () -> config, clock, registry, () -> reloader.get().reload());
         await().atMost(Duration.ofSeconds(10)).until(server::ready);
     }
 

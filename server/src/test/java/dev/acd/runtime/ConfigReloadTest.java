@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.acd.api.ConfigReloader;
 import dev.acd.config.ConfigLoader;
 import dev.acd.core.event.ConfigChanged;
 import dev.acd.core.event.Event;
@@ -62,6 +63,9 @@ class ConfigReloadTest {
                     && p.contains("WIZARD")), String.join("\n", refused.problems()));
             assertEquals("Ava Chen", server.config().model().repsById().get("ava.chen").name(),
                     "nothing of the refused file is in force, not even its valid changes");
+            ConfigReloader.Result viaApi = new ConfigReload(server, yaml).forApi().reload();
+            assertEquals(false, viaApi.applied());
+            assertEquals(refused.problems(), viaApi.problems(), "the API answers the same problems");
         }
         assertEquals(1, configsJournaled().size(), "a refused file journals nothing");
     }

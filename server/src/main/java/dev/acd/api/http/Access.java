@@ -7,5 +7,7 @@ public enum Access {
     /** Any logged-in user; the handler narrows a REP to its own rep and calls. */
     USER,
     /** Supervisors and admins only. */
-    SUPERVISOR
+    SUPERVISOR,
+    /** Admins only (the configuration). */
+    ADMIN
 }

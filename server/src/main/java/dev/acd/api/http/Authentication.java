@@ -1,5 +1,7 @@
 package dev.acd.api.http;
 
+import dev.acd.config.WebRole;
+
 import java.util.Set;
 
 import dev.acd.api.auth.Principal;
@@ -68,6 +70,10 @@ public final class Authentication {
         }
         if (access == Access.SUPERVISOR && !principal.supervises()) {
             throw ApiException.forbidden("this needs a supervisor; user '" + principal.user() + "' is a rep");
+        }
+        if (access == Access.ADMIN && principal.role() != WebRole.ADMIN) {
+            throw ApiException.forbidden("this needs an admin; user '" + principal.user() + "' is a "
+                    + principal.role().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

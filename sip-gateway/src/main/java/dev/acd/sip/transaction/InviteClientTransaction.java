@@ -43,7 +43,9 @@ public final class InviteClientTransaction extends ClientTransaction {
         switch (state()) {
             case CALLING, PROCEEDING -> {
                 if (status < 200) {
+                    // Timer B guards CALLING only (figure 5): a call may ring as long as the callee lets it.
                     cancel(TransactionTimer.TIMER_A);
+                    cancel(TransactionTimer.TIMER_B);
                     state(PROCEEDING);
                     user().onResponse(this, response);
                 } else if (status < 300) {
@@ -67,6 +69,16 @@ public final class InviteClientTransaction extends ClientTransaction {
             default -> {
                 // TERMINATED: nothing matches any more
             }
+        }
+    }
+
+    /**
+     * Our CANCEL of this INVITE went out: if no final response comes within 64*T1 the INVITE is given up as timed
+     * out (section 9.1), so a callee that never answers the CANCEL cannot keep the call forever.
+     */
+    public void cancelSent() {
+        if (state() == PROCEEDING && !isRunning(TransactionTimer.TIMER_B)) {
+            start(TransactionTimer.TIMER_B, timers().timeoutMs());
         }
     }
 

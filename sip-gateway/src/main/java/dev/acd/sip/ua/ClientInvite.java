@@ -4,6 +4,7 @@ import dev.acd.sip.dialog.Dialog;
 import dev.acd.sip.dialog.NextHop;
 import dev.acd.sip.message.SipMessage;
 import dev.acd.sip.transaction.ClientTransaction;
+import dev.acd.sip.transaction.InviteClientTransaction;
 import dev.acd.sip.transaction.ClientTransactionUser;
 import dev.acd.sip.transaction.TransactionLayer;
 import gov.nist.javax.sip.message.SIPRequest;
@@ -28,6 +29,7 @@ public final class ClientInvite implements ClientTransactionUser {
     private boolean finalSeen;
     private boolean cancelRequested;
     private boolean cancelSent;
+    private ClientTransaction transaction;
 
     ClientInvite(UserAgentCore core, SipMessage request, NextHop hop, TransactionLayer layer, InviteListener listener) {
         this.core = core;
@@ -38,7 +40,7 @@ public final class ClientInvite implements ClientTransactionUser {
     }
 
     void start() {
-        layer.sendRequest(request, hop.transport().reliable(), core.senderTo(hop), this);
+        transaction = layer.sendRequest(request, hop.transport().reliable(), core.senderTo(hop), this);
     }
 
     public SipMessage request() {
@@ -118,6 +120,9 @@ public final class ClientInvite implements ClientTransactionUser {
 
     private void sendCancel() {
         cancelSent = true;
+        if (transaction instanceof InviteClientTransaction invite) {
+            invite.cancelSent();
+        }
         SipMessage cancel;
         try {
             cancel = SipMessage.of(((SIPRequest) request.raw()).createCancelRequest());

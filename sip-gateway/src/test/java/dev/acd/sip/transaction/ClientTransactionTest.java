@@ -71,6 +71,34 @@ class ClientTransactionTest {
     }
 
     @Test
+    void shouldLetACallRingPastTimerBOnceAProvisionalArrived() {
+        InviteClientTransaction tx = inviteTx(false);
+        tx.receiveResponse(SipResponses.create(invite, 180, null));
+
+        clock.advance(10 * 60_000);
+
+        assertEquals(TransactionState.PROCEEDING, tx.state(), "a phone may ring for minutes");
+        assertEquals(0, user.clientTimeouts);
+        tx.receiveResponse(SipResponses.create(invite, 200, null));
+        assertEquals(TransactionState.TERMINATED, tx.state());
+    }
+
+    @Test
+    void shouldGiveUpSixtyFourT1AfterOurCancelWhenNoFinalResponseComes() {
+        InviteClientTransaction tx = inviteTx(false);
+        tx.receiveResponse(SipResponses.create(invite, 180, null));
+        clock.advance(45_000);
+
+        tx.cancelSent();
+        clock.advance(31_999);
+        assertEquals(TransactionState.PROCEEDING, tx.state());
+
+        clock.advance(1);
+        assertEquals(TransactionState.TERMINATED, tx.state());
+        assertEquals(1, user.clientTimeouts);
+    }
+
+    @Test
     void shouldAckANon2xxFinalInsideTheTransactionAndAbsorbItsRetransmissions() {
         InviteClientTransaction tx = inviteTx(false);
         SipMessage busy = SipResponses.create(invite, 486, null);
