@@ -102,6 +102,10 @@ final class E2eServer implements AutoCloseable {
                   softphones:
                     - { user: ava.chen, md5: 5a9971624ec617d8af9a0cfaa910734e }
                     - { user: ben.okafor, md5: 21491e714f678b367b1349da896ba24e }
+                users:
+                  - name: supervisor
+                    role: SUPERVISOR
+                    pbkdf2: pbkdf2-sha256$600000$fv7tqVMHznHyeq3hdd8EGg$jBOo7zTEZUPH96Nl9hsY+TTlfAm5IAlWPix6YCBiYuc
                 http: { enabled: %6$s, bind: 127.0.0.1, port: %2$d }
                 asterisk:
                   fastagi: { enabled: false }
