@@ -157,6 +157,30 @@ class CallFlowE2eTest {
     }
 
     @Test
+    void shouldConnectATrunkCallToARepWhoseSoftphoneIsSipp() throws Exception {
+        start(E2eServer.Options.defaults());
+        int repPort = dev.acd.testkit.FreePorts.udpAndTcp();
+        try (Sipp phone = Sipp.scenario("register-only").remote(acd.sipAddress()).service(AVA)
+                .auth(AVA, E2eServer.password(AVA)).localPort(repPort).timeout(LIMIT).start(dir)) {
+            Sipp.Result registered = phone.await(LIMIT);
+            assertTrue(registered.allSucceeded(), registered.toString());
+        }
+        Sipp rep = closing(Sipp.scenario("uas-answer").localPort(repPort).timeout(LIMIT).start(dir));
+        rep.awaitListening(Duration.ofSeconds(5));
+        acd.loginReady(AVA);
+        Sipp.Result caller = trunk("uac-call-talk").await(LIMIT);
+        assertTrue(caller.allSucceeded(), caller.toString());
+        Sipp.Result answered = rep.await(LIMIT);
+        assertTrue(answered.allSucceeded(), "the rep's SIPp is rung, answers and gets the BYE: " + answered);
+        awaitJournaled(e -> e instanceof CallEnded);
+
+        assertEquals(List.of("CallQueued", "CallOffered ava.chen", "CallAnswered ava.chen", "CallEnded CUSTOMER BYE"),
+                life(CallQueued.class, CallOffered.class, OfferFailed.class, CallAnswered.class,
+                        CallAbandoned.class, CallEnded.class));
+        assertEquals(1, totals().value(Metric.ANSWERED));
+    }
+
+    @Test
     void shouldJournalAnAbandonWhenTheCallerHangsUpWhileQueued() throws Exception {
         start(E2eServer.Options.defaults());
         Sipp.Result result = trunk("uac-call-talk").await(LIMIT);
@@ -171,6 +195,24 @@ class CallFlowE2eTest {
         assertEquals(0, stats.value(Metric.ANSWERED));
         assertEquals(1, stats.value(Metric.ABANDONED));
         assertAbout(1.5, 0.7, stats.value(Metric.LONGEST_WAIT), "the abandoned caller's wait");
+    }
+
+    @Test
+    void shouldCancelTheRingAndJournalAnAbandonWhenTheCallerHangsUpWhileTheRepsPhoneRings() throws Exception {
+        start(new E2eServer.Options(0, 0, null, 5, 1));
+        TestPhone ava = closing(acd.rep("127.0.0.2", AVA));
+        ava.mode = TestPhone.Mode.NO_ANSWER;
+        Sipp.Result result = trunk("uac-call-talk").await(LIMIT);
+        assertTrue(result.allSucceeded(), result.toString());
+        awaitJournaled(e -> e instanceof CallAbandoned);
+        await().atMost(LIMIT).until(() -> ava.events.contains("cancelled"));
+
+        assertEquals(List.of("CallQueued", "CallOffered ava.chen", "CallAbandoned"),
+                life(CallQueued.class, CallOffered.class, OfferFailed.class, CallAnswered.class,
+                        CallAbandoned.class, CallEnded.class));
+        ReportRow stats = totals();
+        assertEquals(0, stats.value(Metric.ANSWERED));
+        assertEquals(1, stats.value(Metric.ABANDONED));
     }
 
     @Test
