@@ -66,7 +66,11 @@ final class E2eServer implements AutoCloseable {
         return "demo-" + user;
     }
 
-    /** Writes the test configuration as {@code dir/acd.yaml}. */
+    /**
+     * Writes the test configuration as {@code dir/acd.yaml}. RTP ports 30100-32699: below Linux's ephemeral range
+     * (32768 up, where phones' and SIPp's sockets land) and outside the default 20000-29999 that other servers on
+     * this machine use, since a port taken by another socket makes the server fail an offer as UNREACHABLE.
+     */
     static Path writeConfig(Path dir, Options o) throws IOException {
         String yaml = """
                 zone: UTC
@@ -116,7 +120,7 @@ final class E2eServer implements AutoCloseable {
                   transports: [udp]
                   digest: { algorithms: [MD5] }
                   trunk: { allowedSources: [127.0.0.1]%3$s }
-                  media: { rtpPortFirst: 31000, rtpPortLast: 34999, noMediaTimeoutSeconds: 600 }
+                  media: { rtpPortFirst: 30100, rtpPortLast: 32699, noMediaTimeoutSeconds: 600 }
                 qa:
                   workers: 1
                   waitForWrapUpSeconds: 0
