@@ -211,8 +211,14 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
             return;
         }
         env.ownership().claim(callId);
+        // Known before its first event is published: the router answers CallClassified with an OfferCall on its own
+        // thread at once, and a command for a call not yet in the map would be dropped (the caller then waits for
+        // ever). Commands delivered before answer() runs wait on this loop behind it.
+        InboundCall call = new InboundCall(env, callId, caller, layer, loop, endpoint, sdp);
+        env.calls().put(callId, call);
         if (!env.publisher().tryPublish(new CallArrived(now, callId, Direction.INBOUND, line.id(), caller,
                 line.number(), null))) {
+            env.calls().remove(callId);
             env.ownership().release(callId);
             endpoint.close();
             refuse(tx, 503, "Service Unavailable: the router is saturated");
@@ -220,8 +226,6 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
         }
         env.publish(classified);
         env.counters().inbound.increment();
-        InboundCall call = new InboundCall(env, callId, caller, layer, loop, endpoint, sdp);
-        env.calls().put(callId, call);
         call.answer(tx, negotiation);
     }
 

@@ -110,15 +110,16 @@ final class OutboundCall implements CallHandle {
         callId = callIds.getAsLong();
         long now = env.now();
         env.ownership().claim(callId);
+        env.calls().put(callId, this); // before the first event: the router's commands may come back at once
         if (!env.publisher().tryPublish(new CallArrived(now, callId, Direction.OUTBOUND, null,
                 env.settings().callerId(), number, repId))) {
+            env.calls().remove(callId);
             env.ownership().release(callId);
             refuse(503, "Service Unavailable: the router is saturated");
             return;
         }
         env.publish(env.classifier().get().classifyOutbound(now, callId, number));
         env.counters().outbound.increment();
-        env.calls().put(callId, this);
         state = State.DIALLING;
         SdpNegotiator trunkSdp = env.negotiator();
         var local = env.stack().localAddress(SipTransport.UDP);

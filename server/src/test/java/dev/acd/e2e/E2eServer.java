@@ -1,0 +1,209 @@
+package dev.acd.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.acd.config.AcdConfig;
+import dev.acd.config.ConfigLoader;
+import dev.acd.core.event.Event;
+import dev.acd.core.event.RepLoggedIn;
+import dev.acd.core.event.RepReady;
+import dev.acd.core.journal.Journal;
+import dev.acd.core.journal.JournalReader;
+import dev.acd.core.journal.JournalSettings;
+import dev.acd.core.stats.Grouping;
+import dev.acd.core.stats.ReportRow;
+import dev.acd.core.stats.StatsProjection;
+import dev.acd.core.time.Clock;
+import dev.acd.router.pipeline.PipelineSettings;
+import dev.acd.runtime.AcdServer;
+import dev.acd.runtime.Services;
+import dev.acd.sipserver.SipService;
+
+/**
+ * The real server for end-to-end tests: a small configuration of its own (one sales line and queue, two inside reps
+ * with softphone credentials, short ring and wrap-up times, the trunk on 127.0.0.1), SIP on 127.0.0.1 port 0, HTTP
+ * off, a journal in a temporary directory, started through {@link Services#startAll} as {@code acd run} does.
+ */
+final class E2eServer implements AutoCloseable {
+    static final String REALM = "larkspur.example";
+    static final String SALES_NUMBER = "+12125550100";
+    static final String AVA = "ava.chen";
+    static final String BEN = "ben.okafor";
+
+    /** What a test changes in the configuration. */
+    record Options(int sipPort, int httpPort, String trunkAddress, int ringTimeoutSeconds, int wrapUpSeconds) {
+        static Options defaults() {
+            return new Options(0, 0, null, 2, 1);
+        }
+
+        Options withTrunk(String address) {
+            return new Options(sipPort, httpPort, address, ringTimeoutSeconds, wrapUpSeconds);
+        }
+
+        Options withPorts(int sip, int http) {
+            return new Options(sip, http, trunkAddress, ringTimeoutSeconds, wrapUpSeconds);
+        }
+
+        Options withWrapUp(int seconds) {
+            return new Options(sipPort, httpPort, trunkAddress, ringTimeoutSeconds, seconds);
+        }
+    }
+
+    final AcdServer server;
+    final SipService sip;
+
+    private E2eServer(AcdServer server) {
+        this.server = server;
+        this.sip = server.service(SipService.class).orElseThrow();
+    }
+
+    static String password(String user) {
+        return "demo-" + user;
+    }
+
+    /**
+     * Writes the test configuration as {@code dir/acd.yaml}. RTP ports 30100-32699: below Linux's ephemeral range
+     * (32768 up, where phones' and SIPp's sockets land) and outside the default 20000-29999 that other servers on
+     * this machine use, since a port taken by another socket makes the server fail an offer as UNREACHABLE.
+     */
+    static Path writeConfig(Path dir, Options o) throws IOException {
+        String yaml = """
+                zone: UTC
+                tickIntervalMs: 100
+                routing:
+                  defaultSegment: long-tail
+                  misses: { noAnswer: 1, rejected: 3, busy: 3, unreachable: 1 }
+                  outboundWrapUpSeconds: %5$d
+                skills:
+                  - { id: crm, name: CRM }
+                segments:
+                  - { id: long-tail, name: Small business, homeTeams: [inside-smb], priority: 0 }
+                queues:
+                  - id: sales
+                    name: New business
+                    skills: { crm: 2 }
+                    tiers:
+                      - { name: home team, afterSeconds: 0, scope: HOME_TEAM }
+                    serviceLevelSeconds: 20
+                    serviceLevelGoalPercent: 80
+                    wrapUpSeconds: %5$d
+                    ringTimeoutSeconds: %4$d
+                    maxWaitSeconds: 300
+                    maxWaitAction: HANG_UP
+                    shortAbandonSeconds: 0
+                lines:
+                  - { id: sales, number: "+1 212 555 0100", name: Sales, queue: sales }
+                reps:
+                  - { id: ava.chen, name: Ava Chen, kind: INSIDE, team: inside-smb, skills: { crm: 7 } }
+                  - { id: ben.okafor, name: Ben Okafor, kind: INSIDE, team: inside-smb, skills: { crm: 6 } }
+                credentials:
+                  realm: larkspur.example
+                  softphones:
+                    - { user: ava.chen, md5: 5a9971624ec617d8af9a0cfaa910734e }
+                    - { user: ben.okafor, md5: 21491e714f678b367b1349da896ba24e }
+                users:
+                  - name: supervisor
+                    role: SUPERVISOR
+                    pbkdf2: pbkdf2-sha256$600000$fv7tqVMHznHyeq3hdd8EGg$jBOo7zTEZUPH96Nl9hsY+TTlfAm5IAlWPix6YCBiYuc
+                http: { enabled: %6$s, bind: 127.0.0.1, port: %2$d }
+                asterisk:
+                  fastagi: { enabled: false }
+                  ami: { enabled: false }
+                sip:
+                  bind: 127.0.0.1
+                  port: %1$d
+                  transports: [udp]
+                  digest: { algorithms: [MD5] }
+                  trunk: { allowedSources: [127.0.0.1]%3$s }
+                  media: { rtpPortFirst: 30100, rtpPortLast: 32699, noMediaTimeoutSeconds: 600 }
+                qa:
+                  workers: 1
+                  waitForWrapUpSeconds: 0
+                """.formatted(o.sipPort(), o.httpPort(),
+                o.trunkAddress() == null ? "" : ", address: \"" + o.trunkAddress() + "\", callerId: \"+15550199\"",
+                o.ringTimeoutSeconds(), o.wrapUpSeconds(), o.httpPort() > 0);
+        Path file = dir.resolve("acd.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /** Starts the server in this JVM on {@code dir/journal}. */
+    static E2eServer start(Path dir, Options options) throws Exception {
+        AcdConfig config = ConfigLoader.load(writeConfig(dir, options));
+        AcdServer server = AcdServer.start(config, new JournalSettings(dir.resolve("journal"), 0), Clock.SYSTEM,
+                PipelineSettings.DEFAULT);
+        try {
+            Services.startAll(server);
+            return new E2eServer(server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    InetSocketAddress sipAddress() {
+        return sip.udpAddress();
+    }
+
+    /** What a rep's desktop publishes when the rep logs in and says ready (as the demo does). */
+    void loginReady(String repId) {
+        long now = server.clock().millis();
+        server.events().publish(new RepLoggedIn(now, repId));
+        server.events().publish(new RepReady(now, repId));
+    }
+
+    /** A registered, logged-in and ready rep's softphone on {@code host}. */
+    TestPhone rep(String host, String repId) throws Exception {
+        TestPhone phone = TestPhone.start(host);
+        try {
+            phone.register(sipAddress(), REALM, repId, password(repId));
+        } catch (Exception | AssertionError e) {
+            phone.close();
+            throw e;
+        }
+        loginReady(repId);
+        return phone;
+    }
+
+    List<Event> journal() {
+        return readAll(server.journal());
+    }
+
+    <T extends Event> List<T> journaled(Class<T> type) {
+        return journal().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static List<Event> readAll(Journal journal) {
+        List<Event> events = new ArrayList<>();
+        try (JournalReader reader = journal.readFromStart()) {
+            for (Event e = reader.next(); e != null; e = reader.next()) {
+                events.add(e);
+            }
+        }
+        return events;
+    }
+
+    /** The statistics of {@code events} (every event applied to a fresh projection), as a report's totals row. */
+    static ReportRow totals(List<Event> events, Grouping by) {
+        StatsProjection stats = new StatsProjection(java.time.ZoneOffset.UTC);
+        events.forEach(stats::apply);
+        return stats.report(by).totals();
+    }
+
+    static ReportRow row(List<Event> events, Grouping by, String key) {
+        StatsProjection stats = new StatsProjection(java.time.ZoneOffset.UTC);
+        events.forEach(stats::apply);
+        return stats.report(by).row(key).orElseThrow(() -> new AssertionError("no " + by + " row " + key + " in "
+                + stats.report(by).rows()));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
