@@ -192,8 +192,13 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
             return;
         }
         env.ownership().claim(callId);
+        // Known before it is published: the router's first offer can come back before the next line runs (it is
+        // then queued to this loop and runs after the answer below), and must not find the call missing.
+        InboundCall call = new InboundCall(env, callId, caller, layer, loop, endpoint, sdp);
+        env.calls().put(callId, call);
         if (!env.publisher().tryPublish(new CallArrived(now, callId, Direction.INBOUND, line.id(), caller,
                 line.number(), null))) {
+            env.calls().remove(callId, call);
             env.ownership().release(callId);
             endpoint.close();
             refuse(tx, 503, "Service Unavailable: the router is saturated");
@@ -201,8 +206,6 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
         }
         env.publish(classified);
         env.counters().inbound.increment();
-        InboundCall call = new InboundCall(env, callId, caller, layer, loop, endpoint, sdp);
-        env.calls().put(callId, call);
         call.answer(tx, negotiation);
     }
 
