@@ -112,7 +112,9 @@ class ServerMetricsTest {
         DemoReps reps = DemoReps.start(new DemoReps.Settings(sip, config.credentials().realm(), traffic, pace, 7,
                 44_000, 44_999), accounts, new PublishingDesk(server.events(), Clock.SYSTEM));
         running.add(0, reps);
-        await().atMost(LIMIT).until(() -> scrape().value("acd_reps", Map.of("state", "READY")) >= 1);
+        // every phone registered and its rep ready before the call, so the offer goes to a settled rep
+        await().atMost(LIMIT).until(() -> scrape().value("acd_reps", Map.of("state", "READY")) == accounts.size());
+        await().atMost(LIMIT).until(() -> scrape().value("acd_sip_registrar_bindings", Map.of()) == accounts.size());
         DemoCustomers customers = DemoCustomers.start(new DemoCustomers.Settings(sip, traffic, pace, 8, 45_000,
                 45_999), config.model().lines(), List.of(), RepPickup.NEVER);
         running.add(0, customers);
@@ -120,7 +122,14 @@ class ServerMetricsTest {
         Line line = config.model().lines().get(0);
         customers.call(line);
 
-        await().atMost(LIMIT).until(() -> scrape().sum("acd_calls_handled_total") == 1.0);
+        try {
+            await().atMost(LIMIT).until(() -> scrape().sum("acd_calls_handled_total") == 1.0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the call was not handled; customers " + customers.stats() + ", reps "
+                    + reps.stats() + ", commands call control found no call for: "
+                    + scrape().value("acd_sip_calls_ignored_commands_total", Map.of()) + ", journal:\n"
+                    + new JournalTail(server), e);
+        }
         await().atMost(LIMIT).until(() -> scrape().value("acd_rtp_packets_received_total", Map.of()) > 50);
         PrometheusText after = scrape();
         assertEquals(1.0, after.sum("acd_calls_offered_total"));
@@ -143,6 +152,22 @@ class ServerMetricsTest {
                 > before.value("acd_journal_events_total", Map.of()));
         await().atMost(LIMIT).until(() -> scrape().value("acd_journal_lag_events", Map.of("reader", "api")) == 0.0);
         await().atMost(LIMIT).until(() -> scrape().value("acd_journal_lag_events", Map.of("reader", "qa")) == 0.0);
+    }
+
+    /** What the journal holds, for a failure message (built when Awaitility prints it). */
+    private record JournalTail(AcdServer server) {
+        @Override
+        public String toString() {
+            StringBuilder events = new StringBuilder();
+            try (dev.acd.core.journal.JournalReader reader = server.journal().readFromStart()) {
+                for (dev.acd.core.event.Event e = reader.next(); e != null; e = reader.next()) {
+                    if (e instanceof dev.acd.core.event.CallEvent) {
+                        events.append(e).append('\n');
+                    }
+                }
+            }
+            return events.toString();
+        }
     }
 
     /** The inside reps with softphone credentials, as the demo logs them in. */
