@@ -2,7 +2,6 @@ package dev.acd.api.live;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import dev.acd.core.stats.StatsMeters;
 import dev.acd.core.stats.StatsProjection;
 import dev.acd.core.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.DefaultEventExecutor;
@@ -166,18 +163,11 @@ public final class LiveService implements AutoCloseable {
             LiveModel.Changes changes = model.drain();
             if (!changes.isEmpty() && !subscribers.isEmpty()) {
                 Views views = state().views();
-                String at = java.time.Instant.ofEpochMilli(clock.millis()).toString();
-                // Supervisors' dashboards mostly get the same message: it is written to JSON once per batch.
-                Map<Map<String, Object>, ByteBuf> written = new HashMap<>();
-                try {
-                    for (Subscriber subscriber : subscribers) {
-                        Map<String, Object> message = changes(subscriber, changes, views, at);
-                        if (message != null) {
-                            send(subscriber, message, written);
-                        }
+                for (Subscriber subscriber : subscribers) {
+                    Map<String, Object> message = changes(subscriber, changes, views);
+                    if (message != null) {
+                        send(subscriber, message);
                     }
-                } finally {
-                    written.values().forEach(ByteBuf::release);
                 }
             }
         } catch (RuntimeException e) {
@@ -205,7 +195,7 @@ public final class LiveService implements AutoCloseable {
         return message;
     }
 
-    private Map<String, Object> changes(Subscriber s, LiveModel.Changes changes, Views views, String at) {
+    private Map<String, Object> changes(Subscriber s, LiveModel.Changes changes, Views views) {
         Principal p = s.principal();
         List<Object> queues = new ArrayList<>();
         List<Object> reps = new ArrayList<>();
@@ -239,31 +229,12 @@ public final class LiveService implements AutoCloseable {
         }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "changes");
-        message.put("at", at);
+        message.put("at", java.time.Instant.ofEpochMilli(clock.millis()).toString());
         message.put("queues", queues);
         message.put("reps", reps);
         message.put("calls", calls);
         message.put("callsEnded", ended);
         return message;
-    }
-
-    /** Sends {@code message}, written to JSON only if no other subscriber got the same in this batch. */
-    private void send(Subscriber subscriber, Map<String, Object> message,
-                      Map<Map<String, Object>, ByteBuf> written) {
-        if (!subscriber.channel().isActive()) {
-            return;
-        }
-        ByteBuf text = written.get(message);
-        if (text == null) {
-            try {
-                text = Unpooled.wrappedBuffer(json.writeValueAsBytes(message));
-            } catch (JsonProcessingException e) {
-                LOG.error("live feed: could not write a message", e);
-                return;
-            }
-            written.put(message, text);
-        }
-        subscriber.channel().writeAndFlush(new TextWebSocketFrame(text.retainedDuplicate()));
     }
 
     private void send(Subscriber subscriber, Map<String, Object> message) {
