@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,9 @@ import dev.acd.config.ConfigLoader;
 import dev.acd.config.Distribution;
 import dev.acd.config.SimulationSettings;
 import dev.acd.config.SoftphoneCredential;
+import dev.acd.core.event.CallEvent;
+import dev.acd.core.event.Event;
+import dev.acd.core.journal.JournalReader;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.core.model.Line;
 import dev.acd.core.model.Rep;
@@ -104,15 +108,14 @@ class ServerMetricsTest {
         // by itself
         SimulationSettings t = config.simulation();
         SimulationSettings traffic = new SimulationSettings(t.seed(), Map.of(), t.dailyProfile(),
-                Distribution.fixed(3_600),
-                t.wrapTime(), 0, 0, t.answerDelay(), 0, 0, 0, 0, 0, t.dispositionMix(), t.revenueMeans(),
-                t.shiftStart(), t.shiftEnd());
+                Distribution.fixed(3_600), t.wrapTime(), 0, 0, t.answerDelay(), 0, 0, 0, 0, 0, t.dispositionMix(),
+                t.revenueMeans(), t.shiftStart(), t.shiftEnd());
         Pace pace = new Pace(20);
         List<RepAccount> accounts = insideReps(config);
         DemoReps reps = DemoReps.start(new DemoReps.Settings(sip, config.credentials().realm(), traffic, pace, 7,
                 44_000, 44_999), accounts, new PublishingDesk(server.events(), Clock.SYSTEM));
         running.add(0, reps);
-        // every phone registered and its rep ready before the call, so the offer goes to a settled rep
+        // every phone registered and its rep ready before the call
         await().atMost(LIMIT).until(() -> scrape().value("acd_reps", Map.of("state", "READY")) == accounts.size());
         await().atMost(LIMIT).until(() -> scrape().value("acd_sip_registrar_bindings", Map.of()) == accounts.size());
         DemoCustomers customers = DemoCustomers.start(new DemoCustomers.Settings(sip, traffic, pace, 8, 45_000,
@@ -124,7 +127,7 @@ class ServerMetricsTest {
 
         try {
             await().atMost(LIMIT).until(() -> scrape().sum("acd_calls_handled_total") == 1.0);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("the call was not handled; customers " + customers.stats() + ", reps "
                     + reps.stats() + ", commands call control found no call for: "
                     + scrape().value("acd_sip_calls_ignored_commands_total", Map.of()) + ", journal:\n"
@@ -154,14 +157,14 @@ class ServerMetricsTest {
         await().atMost(LIMIT).until(() -> scrape().value("acd_journal_lag_events", Map.of("reader", "qa")) == 0.0);
     }
 
-    /** What the journal holds, for a failure message (built when Awaitility prints it). */
+    /** The call events the journal holds, for a failure message. */
     private record JournalTail(AcdServer server) {
         @Override
         public String toString() {
             StringBuilder events = new StringBuilder();
-            try (dev.acd.core.journal.JournalReader reader = server.journal().readFromStart()) {
-                for (dev.acd.core.event.Event e = reader.next(); e != null; e = reader.next()) {
-                    if (e instanceof dev.acd.core.event.CallEvent) {
+            try (JournalReader reader = server.journal().readFromStart()) {
+                for (Event e = reader.next(); e != null; e = reader.next()) {
+                    if (e instanceof CallEvent) {
                         events.append(e).append('\n');
                     }
                 }
