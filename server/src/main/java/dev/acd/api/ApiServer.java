@@ -139,6 +139,11 @@ public final class ApiServer implements AutoCloseable {
         return live.caughtUp();
     }
 
+    /** Events the live state has read from the journal, from its first event on (for the journal-lag meter). */
+    public long eventsRead() {
+        return live.eventsRead();
+    }
+
     @Override
     public void close() {
         if (server != null) {

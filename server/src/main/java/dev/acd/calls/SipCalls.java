@@ -25,7 +25,7 @@ import dev.acd.sipserver.SipService;
 /**
  * Builds SIP call control (sip-gateway's B2BUA) on the running server: the router's commands for its calls, the
  * registrar's bindings, the configuration in force (reloads reach new calls), recordings on disk, music from the
- * configured file.
+ * configured file; its counters go to the server's meters ({@link CallMeters}).
  */
 public final class SipCalls {
     /** The origin SIP calls are claimed under in the server's command routing. */
@@ -61,6 +61,7 @@ public final class SipCalls {
                 server.callIds()::next, ownership, media, recordings, server.clock(), settings(settings));
         commands.addOrigin(ORIGIN, calls);
         sip.invites().callControl(calls);
+        CallMeters.bind(calls, server.metrics());
         return calls;
     }
 

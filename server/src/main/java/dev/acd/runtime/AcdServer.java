@@ -38,6 +38,9 @@ public final class AcdServer implements AutoCloseable {
     private final Ticker ticker;
     private final StartReport startReport;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Events in the journal: those replayed at start plus those the pipeline appended since. */
+    private final AtomicLong journaled = new AtomicLong();
+    private final ServerMeters serverMeters;
 
     private AcdServer(AcdConfig config, JournalSettings journalSettings, Clock clock,
                       PipelineSettings pipelineSettings) {
@@ -47,7 +50,12 @@ public final class AcdServer implements AutoCloseable {
         Recovery recovery = Recovery.replay(journal);
         this.callIds = new CallIds(recovery.lastCallId());
         this.configVersion = new AtomicLong(recovery.lastConfigVersion());
-        this.pipeline = new RouterPipeline(recovery.engine(), journal::append, commands, pipelineSettings);
+        this.journaled.set(recovery.events());
+        this.pipeline = new RouterPipeline(recovery.engine(), event -> {
+            journal.append(event);
+            journaled.incrementAndGet();
+        }, commands, pipelineSettings);
+        this.serverMeters = ServerMeters.bind(metrics, journaled::get, pipeline);
         long now = clock.millis();
         var lost = recovery.closeLiveCalls(now);
         lost.forEach(pipeline::publish);
@@ -116,6 +124,15 @@ public final class AcdServer implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Meters how far a journal reader is behind: {@code acd.journal.lag} tagged {@code reader}, in events, the
+     * journal's events less what {@code eventsRead} says the reader has read. The reader must read from the journal's
+     * first event (as the API's live state and QA do), so its count compares with the journal's.
+     */
+    public void meterJournalReader(String reader, java.util.function.LongSupplier eventsRead) {
+        serverMeters.journalReader(reader, eventsRead);
+    }
+
     /** Hands a started service to the server, which closes it (before its own parts, newest first) on close. */
     public <T extends AutoCloseable> T host(T service) {
         synchronized (services) {
@@ -163,6 +180,7 @@ public final class AcdServer implements AutoCloseable {
         ticker.close();
         pipeline.close();
         journal.close();
+        serverMeters.close();
         metrics.close();
     }
 }

@@ -66,6 +66,7 @@ public final class Services {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the HTTP API", e);
         }
+        server.meterJournalReader("api", api::eventsRead);
         String host = "0.0.0.0".equals(http.bind()) ? "localhost" : http.bind();
         started.add(String.format("web        http://%s:%d/ (wallboard and rep desktop; API docs/api.md; /metrics)",
                 host, api.port()));
@@ -76,6 +77,7 @@ public final class Services {
         QaService qa = server.host(QaWiring.service(server.config().qa(), server.journal(), server.events(),
                 server.clock()));
         qa.bindTo(server.metrics());
+        server.meterJournalReader("qa", qa::eventsRead);
         qa.start();
         started.add(String.format("QA         %d workers scoring recordings (docs/qa.md)", server.config().qa().workers()));
     }

@@ -22,6 +22,7 @@ import dev.acd.sip.media.RtpEndpoints;
 import dev.acd.sip.media.RtpPortPool;
 import dev.acd.sip.registrar.Registrar;
 import dev.acd.sip.transaction.EventLoopScheduler;
+import dev.acd.sip.transaction.TransactionCounts;
 import dev.acd.sip.transport.SipTransport;
 import dev.acd.sip.transport.TransportCounters;
 import dev.acd.sip.ua.SipStack;
@@ -169,7 +170,8 @@ public final class SipService implements AutoCloseable {
 
     /**
      * Binds the SIP meters: transport counters, requests and responses handed to the transactions, live dialogs,
-     * registrar bindings and pings, defence failures, blocks and dropped requests, test-line calls.
+     * registrar bindings and pings, defence failures, blocks and dropped requests, test-line calls, transactions (live,
+     * started, timed out) and error responses sent, RTP packets received, sent, lost, late and ignored.
      */
     public void bindTo(MeterRegistry registry) {
         TransportCounters transport = stack.transports().counters();
@@ -187,6 +189,8 @@ public final class SipService implements AutoCloseable {
                 SipStack::responsesReceived);
         counter(registry, "acd.sip.requests.refused", "requests dropped because their source is blocked", stack,
                 SipStack::requestsRefused);
+        bindTransactions(registry);
+        bindRtp(registry);
         Gauge.builder("acd.sip.dialogs", stack, s -> s.core().dialogCount())
                 .description("live SIP dialogs, early and confirmed").register(registry);
         Gauge.builder("acd.sip.registrar.bindings", registrar, Registrar::bindingCount)
@@ -207,6 +211,46 @@ public final class SipService implements AutoCloseable {
             Gauge.builder("acd.sip.test.line.calls", echo, EchoLine::live)
                     .description("calls on the echo test line now").register(registry);
         }
+    }
+
+    /** Transactions live and started per kind, timeouts, and error responses we sent per status class. */
+    private void bindTransactions(MeterRegistry registry) {
+        Gauge.builder("acd.sip.transactions", stack, s -> s.transactionCounts().liveServer()).tag("kind", "server")
+                .description("live SIP transactions").register(registry);
+        Gauge.builder("acd.sip.transactions", stack, s -> s.transactionCounts().liveClient()).tag("kind", "client")
+                .description("live SIP transactions").register(registry);
+        FunctionCounter.builder("acd.sip.transactions.started", stack, s -> s.transactionCounts().serverStarted())
+                .tag("kind", "server").description("SIP transactions created").register(registry);
+        FunctionCounter.builder("acd.sip.transactions.started", stack, s -> s.transactionCounts().clientStarted())
+                .tag("kind", "client").description("SIP transactions created").register(registry);
+        counter(registry, "acd.sip.transactions.timeouts", "transactions that timed out: no final response (Timer B "
+                + "or F) or no ACK for our error response (Timer H)", stack, s -> s.transactionCounts().timedOut());
+        errorResponses(registry, "4xx", c -> c.sent4xx());
+        errorResponses(registry, "5xx", c -> c.sent5xx());
+        errorResponses(registry, "6xx", c -> c.sent6xx());
+    }
+
+    private void errorResponses(MeterRegistry registry, String statusClass,
+                                java.util.function.ToLongFunction<TransactionCounts> count) {
+        FunctionCounter.builder("acd.sip.responses.errors.sent", stack,
+                        s -> count.applyAsLong(s.transactionCounts()))
+                .tag("class", statusClass).description("final error responses our server transactions sent "
+                        + "(4xx includes digest challenges)").register(registry);
+    }
+
+    /** RTP over every endpoint the server opened (call control's legs and the test line), closed ones included. */
+    private void bindRtp(MeterRegistry registry) {
+        counter(registry, "acd.rtp.packets.received", "valid RTP packets received", rtp,
+                r -> r.totals().packetsIn());
+        counter(registry, "acd.rtp.packets.sent", "RTP packets sent", rtp, r -> r.totals().packetsOut());
+        counter(registry, "acd.rtp.packets.lost", "RTP packets missing by sequence gaps (RFC 3550 A.3)", rtp,
+                r -> r.totals().lost());
+        counter(registry, "acd.rtp.packets.late", "RTP packets that came after a later one", rtp,
+                r -> r.totals().late());
+        counter(registry, "acd.rtp.packets.ignored", "datagrams on RTP ports that were not RTP or came from a stranger",
+                rtp, r -> r.totals().ignored());
+        Gauge.builder("acd.rtp.endpoints", rtp, r -> r.totals().open())
+                .description("RTP endpoints open now (one per call leg)").register(registry);
     }
 
     private static <T> void counter(MeterRegistry registry, String name, String description, T source,

@@ -68,4 +68,10 @@ final class PrometheusText {
         return family.entrySet().stream().filter(e -> e.getKey().entrySet().containsAll(labels.entrySet()))
                 .map(Map.Entry::getValue).findFirst().orElse(Double.NaN);
     }
+
+    /** The sum of a family's samples over all their labels, or NaN when the family is absent. */
+    double sum(String name) {
+        Map<Map<String, String>, Double> family = samples.get(name);
+        return family == null ? Double.NaN : family.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
 }

@@ -98,6 +98,7 @@ public final class QaService implements AutoCloseable {
     /** Scored calls by the journal index of their recording, for the checkpoint. */
     private final Map<Long, Long> done = new HashMap<>();
     private long lastReadIndex = Long.MIN_VALUE;
+    private volatile long eventsRead;
     private long eventNow = Long.MIN_VALUE;
     private long nextSweepAt = Long.MIN_VALUE;
     private boolean dirty;
@@ -131,6 +132,11 @@ public final class QaService implements AutoCloseable {
                 .description("recordings scored since start").register(registry);
         Gauge.builder("acd.qa.failed", failed, AtomicLong::get)
                 .description("recordings that could not be scored since start").register(registry);
+    }
+
+    /** Events read from the journal since start, from its first event on; for the server's journal-lag meter. */
+    public long eventsRead() {
+        return eventsRead;
     }
 
     public QaProgress progress() {
@@ -221,6 +227,7 @@ public final class QaService implements AutoCloseable {
                     continue;
                 }
                 read++;
+                eventsRead = read;
                 lastReadIndex = reader.lastReadIndex();
                 apply(event, lastReadIndex);
                 if (!caughtUp && clock.millis() - lastLogAt >= PROGRESS_LOG_EVERY_MS) {

@@ -218,7 +218,7 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
         env.calls().put(callId, call);
         if (!env.publisher().tryPublish(new CallArrived(now, callId, Direction.INBOUND, line.id(), caller,
                 line.number(), null))) {
-            env.calls().remove(callId);
+            env.calls().remove(callId, call);
             env.ownership().release(callId);
             endpoint.close();
             refuse(tx, 503, "Service Unavailable: the router is saturated");

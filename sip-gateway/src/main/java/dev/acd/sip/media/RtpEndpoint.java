@@ -49,6 +49,7 @@ public final class RtpEndpoint implements AutoCloseable {
     private boolean active;
     private boolean noMediaReported;
     private long lastPacketNanos;
+    private java.util.function.Consumer<RtpEndpoint> whenClosed = e -> { };
 
     private volatile long packetsIn;
     private volatile long packetsOut;
@@ -63,6 +64,11 @@ public final class RtpEndpoint implements AutoCloseable {
 
     void attach(Channel channel) {
         this.channel = channel;
+    }
+
+    /** Told once, on the loop, when the endpoint closes (its owner folds the counters into its totals). */
+    void whenClosed(java.util.function.Consumer<RtpEndpoint> callback) {
+        this.whenClosed = callback;
     }
 
     /** The loop every call on this endpoint runs on. */
@@ -226,6 +232,7 @@ public final class RtpEndpoint implements AutoCloseable {
             }
             channel.close();
             pool.release(port);
+            whenClosed.accept(this);
         });
     }
 

@@ -22,6 +22,15 @@ public final class RtpEndpoints {
     private final InetAddress bindAddress;
     private final Class<? extends DatagramChannel> channelClass;
     private final MediaSettings settings;
+    /** Guards the totals: an endpoint moves from {@code open} to the closed sums in one step. */
+    private final Object totalsLock = new Object();
+    private final java.util.Set<RtpEndpoint> open = new java.util.HashSet<>();
+    private long opened;
+    private long closedIn;
+    private long closedOut;
+    private long closedLost;
+    private long closedLate;
+    private long closedIgnored;
 
     /**
      * @param channelClass the datagram channel class matching the loops' transport (NIO or epoll)
@@ -49,6 +58,39 @@ public final class RtpEndpoints {
         return result;
     }
 
+    /** Every endpoint's counters summed, closed ones included; from any thread. */
+    public RtpTotals totals() {
+        synchronized (totalsLock) {
+            long in = closedIn;
+            long out = closedOut;
+            long lost = closedLost;
+            long late = closedLate;
+            long ignored = closedIgnored;
+            for (RtpEndpoint endpoint : open) {
+                RtpCounters c = endpoint.counters();
+                in += c.packetsIn();
+                out += c.packetsOut();
+                lost += c.lost();
+                late += c.late();
+                ignored += c.ignored();
+            }
+            return new RtpTotals(open.size(), opened, in, out, lost, late, ignored);
+        }
+    }
+
+    private void closed(RtpEndpoint endpoint) {
+        RtpCounters c = endpoint.counters();
+        synchronized (totalsLock) {
+            if (open.remove(endpoint)) {
+                closedIn += c.packetsIn();
+                closedOut += c.packetsOut();
+                closedLost += c.lost();
+                closedLate += c.late();
+                closedIgnored += c.ignored();
+            }
+        }
+    }
+
     private void attempt(EventLoop loop, CompletableFuture<RtpEndpoint> result, int attemptsLeft, Throwable last) {
         if (attemptsLeft == 0) {
             result.completeExceptionally(new IllegalStateException("could not bind an RTP port on " + bindAddress
@@ -68,6 +110,11 @@ public final class RtpEndpoints {
         b.bind(new InetSocketAddress(bindAddress, port)).addListener(f -> {
             if (f.isSuccess()) {
                 endpoint.attach(((io.netty.channel.ChannelFuture) f).channel());
+                endpoint.whenClosed(this::closed);
+                synchronized (totalsLock) {
+                    open.add(endpoint);
+                    opened++;
+                }
                 result.complete(endpoint);
             } else {
                 pool.release(port);

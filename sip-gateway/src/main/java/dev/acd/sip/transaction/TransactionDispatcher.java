@@ -80,6 +80,15 @@ public final class TransactionDispatcher implements SipMessageListener {
         return null;
     }
 
+    /** The counts of every layer together; from any thread. */
+    public TransactionCounts counts() {
+        TransactionCounts total = TransactionCounts.NONE;
+        for (TransactionLayer layer : layers.values()) {
+            total = total.plus(layer.counts());
+        }
+        return total;
+    }
+
     private TransactionLayer layerFor(EventLoop loop) {
         return layers.computeIfAbsent(loop, l -> new TransactionLayer(timers, new EventLoopScheduler(l), core,
                 task -> {

@@ -25,6 +25,14 @@ public final class TransactionLayer {
     private final ConcurrentMap<TransactionKey, TransactionLayer> clientOwners;
     private final Map<TransactionKey, ServerTransaction> servers = new HashMap<>();
     private final Map<TransactionKey, ClientTransaction> clients = new HashMap<>();
+    private final ServerTransactionUser countingCore;
+    // written on the layer's thread only, read by metrics from any thread
+    private volatile long serverStarted;
+    private volatile long clientStarted;
+    private volatile long timedOut;
+    private volatile long sent4xx;
+    private volatile long sent5xx;
+    private volatile long sent6xx;
 
     /** The layer above: new requests, and what matches no transaction. Called on the layer's thread. */
     public interface Core extends ServerTransactionUser {
@@ -57,6 +65,7 @@ public final class TransactionLayer {
         this.core = core;
         this.executor = executor;
         this.clientOwners = clientOwners;
+        this.countingCore = new CountingServerUser(core);
     }
 
     /** Runs {@code task} on this layer's thread: at once when called there, queued otherwise. */
@@ -112,15 +121,16 @@ public final class TransactionLayer {
             return;
         }
         ServerTransaction created;
+        serverStarted++;
         if ("INVITE".equals(request.method())) {
             InviteServerTransaction invite = new InviteServerTransaction(request, reliable, timers, scheduler,
-                    replyTo, core);
+                    replyTo, countingCore);
             created = invite;
             created.context(context);
             track(servers, key, created);
             invite.start();
         } else {
-            created = new NonInviteServerTransaction(request, reliable, timers, scheduler, replyTo, core);
+            created = new NonInviteServerTransaction(request, reliable, timers, scheduler, replyTo, countingCore);
             track(servers, key, created);
         }
         created.context(context);
@@ -146,14 +156,16 @@ public final class TransactionLayer {
         if (!request.hasRfc3261Branch()) {
             throw new IllegalArgumentException("a request we send needs an RFC 3261 branch: " + request);
         }
+        ClientTransactionUser counted = new CountingClientUser(user);
         ClientTransaction tx = "INVITE".equals(request.method())
-                ? new InviteClientTransaction(request, reliable, timers, scheduler, to, user)
-                : new NonInviteClientTransaction(request, reliable, timers, scheduler, to, user);
+                ? new InviteClientTransaction(request, reliable, timers, scheduler, to, counted)
+                : new NonInviteClientTransaction(request, reliable, timers, scheduler, to, counted);
         if (clients.containsKey(tx.key())) {
             throw new IllegalArgumentException("a client transaction already uses " + tx.key());
         }
         TransactionKey key = tx.key();
         clients.put(key, tx);
+        clientStarted++;
         clientOwners.put(key, this);
         tx.onTerminated(t -> {
             clients.remove(key, t);
@@ -179,8 +191,62 @@ public final class TransactionLayer {
         return clients.size();
     }
 
+    /** What this layer did since it was made and holds now; from any thread, possibly a message behind. */
+    public TransactionCounts counts() {
+        return new TransactionCounts(servers.size(), clients.size(), serverStarted, clientStarted, timedOut, sent4xx,
+                sent5xx, sent6xx);
+    }
+
     private static <T extends Transaction> void track(Map<TransactionKey, T> map, TransactionKey key, T tx) {
         map.put(key, tx);
         tx.onTerminated(t -> map.remove(key, t));
+    }
+
+    /** The core as server transactions see it, counting error responses and Timer H on the way through. */
+    private final class CountingServerUser implements ServerTransactionUser {
+        private final ServerTransactionUser core;
+
+        CountingServerUser(ServerTransactionUser core) {
+            this.core = core;
+        }
+
+        @Override
+        public void onSending(ServerTransaction transaction, SipMessage response) {
+            int status = response.statusCode();
+            if (status >= 600) {
+                sent6xx++;
+            } else if (status >= 500) {
+                sent5xx++;
+            } else if (status >= 400) {
+                sent4xx++;
+            }
+            core.onSending(transaction, response);
+        }
+
+        @Override
+        public void onTimeout(ServerTransaction transaction) {
+            timedOut++;
+            core.onTimeout(transaction);
+        }
+    }
+
+    /** A client transaction's user, counting Timer B and F on the way through. */
+    private final class CountingClientUser implements ClientTransactionUser {
+        private final ClientTransactionUser user;
+
+        CountingClientUser(ClientTransactionUser user) {
+            this.user = user;
+        }
+
+        @Override
+        public void onResponse(ClientTransaction transaction, SipMessage response) {
+            user.onResponse(transaction, response);
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction transaction) {
+            timedOut++;
+            user.onTimeout(transaction);
+        }
     }
 }

@@ -87,6 +87,11 @@ public final class SipStack implements AutoCloseable {
         return requestsRefused.sum();
     }
 
+    /** The transactions live now and counted since start, over every event loop; from any thread. */
+    public dev.acd.sip.transaction.TransactionCounts transactionCounts() {
+        return dispatcher.counts();
+    }
+
     /** Routes out-of-dialog requests of {@code method} to {@code handler} (e.g. {@code registrar::onRegister}). */
     public void register(String method, RequestHandler handler) {
         core.register(method, handler);

@@ -133,4 +133,27 @@ class RtpEndpointTest {
         e.close();
         await().until(() -> media.pool.available() == before);
     }
+
+    @Test
+    void shouldKeepAClosedEndpointsPacketsInTheTotals() throws Exception {
+        try (TestPhone peer = new TestPhone(1)) {
+            RtpEndpoint e = media.open();
+            e.configure(Codec.PCMU, 0, -1, peer.address(), MediaDirection.SENDRECV);
+            peer.send(target(e), 0, false, 100, 0, new byte[160]);
+            peer.send(target(e), 0, false, 103, 480, new byte[160]); // 101 and 102 never come
+            media.run(() -> e.sendPcm(true, silence, 160));
+            await().until(() -> media.endpoints.totals().packetsIn() == 2);
+            RtpTotals live = media.endpoints.totals();
+            assertEquals(1, live.open());
+            assertEquals(2, live.lost());
+            assertEquals(1, live.packetsOut());
+
+            e.close();
+            await().until(() -> media.endpoints.totals().open() == 0);
+            RtpTotals closed = media.endpoints.totals();
+            assertEquals(2, closed.packetsIn());
+            assertEquals(2, closed.lost());
+            assertEquals(1, closed.opened());
+        }
+    }
 }

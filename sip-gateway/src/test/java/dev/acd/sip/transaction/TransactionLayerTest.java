@@ -200,4 +200,29 @@ class TransactionLayerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> layer.sendRequest(invite("nocookie"), false, wire, core));
     }
+
+    @Test
+    void shouldCountTransactionsErrorResponsesAndTimeoutsForMetrics() {
+        SipMessage invite = invite("z9hG4bKcount");
+        layer.receiveRequest(invite, false, wire);
+        core.serverTransactions.get(0).respond(SipResponses.create(invite, 486, null));
+        layer.sendRequest(invite(TransactionLayer.newBranch()), false, wire, core);
+
+        TransactionCounts live = layer.counts();
+        assertEquals(1, live.serverStarted());
+        assertEquals(1, live.clientStarted());
+        assertEquals(1, live.liveServer());
+        assertEquals(1, live.liveClient());
+        assertEquals(1, live.sent4xx());
+        assertEquals(0, live.timedOut());
+
+        clock.advance(64 * TimerSettings.DEFAULTS.t1Ms() + 1); // Timer B for ours, Timer H for the unacknowledged 486
+
+        TransactionCounts after = layer.counts();
+        assertEquals(2, after.timedOut());
+        assertEquals(1, core.clientTimeouts, "the user still hears of its timeout");
+        assertEquals(1, core.serverTimeouts);
+        assertEquals(0, after.liveServer());
+        assertEquals(0, after.liveClient());
+    }
 }
