@@ -3,6 +3,7 @@ package dev.acd.api;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import dev.acd.api.http.ApiException;
 import dev.acd.api.http.Authentication;
 import dev.acd.api.http.Exchange;
 import dev.acd.api.http.Reply;
+import dev.acd.recorder.scorecard.ManualRating;
 import dev.acd.api.http.Routes;
 import dev.acd.api.live.LiveService;
 import dev.acd.api.live.Views;
@@ -72,6 +74,7 @@ final class ApiRoutes {
     private final RepControl control;
     private final Path recordingsDir;
     private final ConfigReloader reloader;
+    private final QaDesk qa;
     private final StaticFiles pages = new StaticFiles(ApiRoutes.class.getClassLoader(), "dev/acd/web",
             StaticFiles.REVALIDATE);
     private final StaticFiles webjars = new StaticFiles(ApiRoutes.class.getClassLoader(),
@@ -79,8 +82,9 @@ final class ApiRoutes {
 
     ApiRoutes(LiveService live, Journal journal, EventPublisher publisher, Supplier<AcdConfig> config, Clock clock,
               PrometheusMeterRegistry registry, Sessions sessions, Authenticator authenticator, Path recordingsDir,
-              ConfigReloader reloader) {
-        this.reloader = reloader;
+              ApiServices services) {
+        this.reloader = services.reloader();
+        this.qa = services.qa();
         this.live = live;
         this.journal = journal;
         this.publisher = publisher;
@@ -116,6 +120,8 @@ final class ApiRoutes {
                 .get("/api/cdrs", Access.USER, this::cdrs)
                 .get("/api/stats", Access.USER, this::stats)
                 .post("/api/admin/config/reload", Access.ADMIN, this::reloadConfig)
+                .get("/api/qa/reviews", Access.SUPERVISOR, ex -> Reply.ok(qa.openReviews()))
+                .post("/api/calls/{id}/qa", Access.SUPERVISOR, this::rateCall)
                 .get("/health/live", Access.PUBLIC, ex -> Reply.ok(Map.of("status", "UP")))
                 .get("/health/ready", Access.PUBLIC, this::ready)
                 .get("/metrics", Access.PUBLIC, this::metrics)
@@ -124,6 +130,35 @@ final class ApiRoutes {
                 .get("/assets/{path...}", Access.PUBLIC, ex -> pages.serve("assets/" + ex.path("path"), ex.request()))
                 .get("/webjars/{path...}", Access.PUBLIC, ex -> webjars.serve(ex.path("path"), ex.request()))
                 .get("/{page}", Access.PUBLIC, ex -> pages.serve(ex.path("page"), ex.request()));
+    }
+
+    // ---- QA
+
+    /** A supervisor's ratings of a scored call: {"ratings": [{"criterion", "rating" 1-5, "comment"}]}. */
+    private Reply rateCall(Exchange ex) {
+        long callId = callId(ex);
+        JsonNode list = ex.body().get("ratings");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw ApiException.badRequest("field 'ratings' must be a non-empty list of {criterion, rating, comment}");
+        }
+        List<ManualRating> ratings = new ArrayList<>();
+        for (JsonNode item : list) {
+            JsonNode rating = item.get("rating");
+            if (rating == null || !rating.isIntegralNumber()) {
+                throw ApiException.badRequest("each rating needs a whole 'rating' from 1 to 5, got " + item);
+            }
+            try {
+                ratings.add(new ManualRating(Exchange.text(item, "criterion"), rating.asInt(),
+                        Exchange.optionalText(item, "comment")));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }
+        try {
+            return Reply.ok(qa.rate(callId, ex.principal().user(), ratings));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
     }
 
     // ---- configuration

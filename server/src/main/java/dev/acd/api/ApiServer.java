@@ -60,7 +60,7 @@ public final class ApiServer implements AutoCloseable {
     private final Channel server;
 
     private ApiServer(ApiSettings settings, Journal journal, EventPublisher publisher, Supplier<AcdConfig> config,
-                      Clock clock, PrometheusMeterRegistry registry, ConfigReloader reloader)
+                      Clock clock, PrometheusMeterRegistry registry, ApiServices services)
             throws InterruptedException {
         ObjectMapper json = new ObjectMapper();
         AcdConfig initial = config.get();
@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(config,
                 new LoginThrottle(clock, settings.maxFailedLogins(), settings.loginWindowMs()));
         ApiRoutes routes = new ApiRoutes(live, journal, publisher, config, clock, registry, sessions, authenticator,
-                settings.recordingsDir(), reloader);
+                settings.recordingsDir(), services);
         HttpApiHandler api = new HttpApiHandler(routes.routes(), auth, json, workers);
         FeedHandshake feedAuth = new FeedHandshake(auth, json);
         FeedHandshake.Subscribe subscribe = new FeedHandshake.Subscribe(live);
@@ -113,20 +113,20 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(ApiSettings settings, Journal journal, EventPublisher publisher,
                                   Supplier<AcdConfig> config, Clock clock, PrometheusMeterRegistry registry)
             throws InterruptedException {
-        return start(settings, journal, publisher, config, clock, registry, ConfigReloader.NONE);
+        return start(settings, journal, publisher, config, clock, registry, ApiServices.NONE);
     }
 
-    /** The same, with the configuration reload an admin may ask for. */
+    /** The same, with the configuration reload an admin may ask for and the supervisors' QA desk. */
     public static ApiServer start(ApiSettings settings, Journal journal, EventPublisher publisher,
                                   Supplier<AcdConfig> config, Clock clock, PrometheusMeterRegistry registry,
-                                  ConfigReloader reloader) throws InterruptedException {
-        Objects.requireNonNull(reloader, "reloader");
+                                  ApiServices services) throws InterruptedException {
+        Objects.requireNonNull(services, "services");
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(registry, "registry");
-        return new ApiServer(settings, journal, publisher, config, clock, registry, reloader);
+        return new ApiServer(settings, journal, publisher, config, clock, registry, services);
     }
 
     /** The port the API listens on (the one picked when the settings asked for 0). */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.acd.api.ApiServer;
+import dev.acd.api.ApiServices;
+import dev.acd.api.QaDesk;
 import dev.acd.api.ApiSettings;
 import dev.acd.asterisk.AsteriskRuntime;
 import dev.acd.calls.RecordingsOnDisk;
@@ -61,7 +63,8 @@ public final class Services {
         ApiServer api;
         try {
             api = server.host(ApiServer.start(settings, server.journal(), server.events(), server::config,
-                    server.clock(), server.metrics(), ConfigReload.of(server).forApi()));
+                    server.clock(), server.metrics(), new ApiServices(ConfigReload.of(server).forApi(),
+                    server.service(QaService.class).map(QaDesk::of).orElse(QaDesk.NONE))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the HTTP API", e);

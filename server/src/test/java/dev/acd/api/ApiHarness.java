@@ -58,6 +58,10 @@ final class ApiHarness implements AutoCloseable {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "journal-writer"));
     final ApiServer server;
 
+    /** The QA desk behind /api/qa; tests set it. */
+    final java.util.concurrent.atomic.AtomicReference<QaDesk> qa =
+            new java.util.concurrent.atomic.AtomicReference<>(QaDesk.NONE);
+
     /** What an admin's configuration reload does; tests set it. */
     final java.util.concurrent.atomic.AtomicReference<ConfigReloader> reloader =
             new java.util.concurrent.atomic.AtomicReference<>(ConfigReloader.NONE);
@@ -91,7 +95,18 @@ final class ApiHarness implements AutoCloseable {
             }
         };
         server = ApiServer.start(settings.withPort("127.0.0.1", 0).withRecordingsDir(dir), journal, publisher,
-                () -> config, clock, registry, () -> reloader.get().reload());
+                () -> config, clock, registry, new ApiServices(() -> reloader.get().reload(), new QaDesk() {
+                    @Override
+                    public java.util.List<dev.acd.recorder.qa.ReviewItem> openReviews() {
+                        return qa.get().openReviews();
+                    }
+
+                    @Override
+                    public dev.acd.core.event.QaRated rate(long callId, String supervisorId,
+                            java.util.List<dev.acd.recorder.scorecard.ManualRating> ratings) {
+                        return qa.get().rate(callId, supervisorId, ratings);
+                    }
+                }));
         await().atMost(Duration.ofSeconds(10)).until(server::ready);
     }
 
