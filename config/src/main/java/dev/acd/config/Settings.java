@@ -393,6 +393,10 @@ public final class Settings {
             .doc("The transport to the trunk.");
     public static final Setting TRUNK_CALLER_ID = def("sip.trunk", "callerId").text(null)
             .doc("The number outbound calls present (E.164, + and digits); none: the carrier's default.");
+    public static final Setting TRUNK_DIAL_RULES = def("sip.trunk", "dialRules").list().defaultValue(List.of())
+            .doc("Which numbers reps may dial out, first match wins: entries 'allow REGEX' or 'deny REGEX' searched "
+                    + "in the dialled number (anchor with ^ and $), e.g. 'deny ^\\+1900', 'allow ^\\+1\\d{10}$', 'deny .*'. "
+                    + "A number no rule matches is refused; no rules at all: every number. A refused call gets 403 naming the rule.");
 
     public static final Setting MEDIA_RTP_PORT_FIRST = def("sip.media", "rtpPortFirst").whole(20000).range(1024, 65534)
             .doc("The lowest RTP port (even); each leg takes an even port and the odd one above it.");

@@ -53,9 +53,11 @@ public record SipSettings(boolean enabled, String bind, int port, boolean udp, b
      * The trunk: allowed sources (literal addresses and CIDR networks, as written), where outbound calls go (an
      * {@code ip:port}, or null for none) over which transport ("udp" or "tcp"), and the caller ID they present.
      */
-    public record Trunk(List<String> allowedSources, String address, String transport, String callerId) {
+    public record Trunk(List<String> allowedSources, String address, String transport, String callerId,
+                        List<String> dialRules) {
         public Trunk {
             allowedSources = List.copyOf(allowedSources);
+            dialRules = List.copyOf(dialRules);
         }
     }
 

@@ -72,7 +72,7 @@ class SipSettingsTest {
                 "  digest: { algorithms: [MD5], nonceLifetimeSeconds: 60, acceptNoQop: true }",
                 "  defence: { windowSeconds: 30, maxFailuresPerSource: 3, maxFailuresPerUser: 5, blockSeconds: 120 }",
                 "  trunk: { allowedSources: [198.51.100.7, 203.0.113.0/24], address: \"198.51.100.7:5080\","
-                        + " transport: tcp, callerId: \"+1 555 0100\" }",
+                        + " transport: tcp, callerId: \"+1 555 0100\", dialRules: [\"deny ^\\\\+1900\", \"allow .*\"] }",
                 "  media: { rtpPortFirst: 30000, rtpPortLast: 30099, noMediaTimeoutSeconds: 0,"
                         + " musicOnHold: hold.wav, promptsDirectory: prompts }",
                 "  testExtension: echo",
@@ -83,9 +83,21 @@ class SipSettingsTest {
                 new SipSettings.Digest(List.of(DigestAlgorithm.MD5), 60_000, true),
                 new SipSettings.Defence(30_000, 3, 5, 120_000),
                 new SipSettings.Trunk(List.of("198.51.100.7", "203.0.113.0/24"), "198.51.100.7:5080", "tcp",
-                        "+1 555 0100"),
+                        "+1 555 0100", List.of("deny ^\\+1900", "allow .*")),
                 new SipSettings.Media(30000, 30099, 0, dir.resolve("hold.wav"), dir.resolve("prompts")),
                 "echo", 0), sip);
+    }
+
+    @Test
+    void shouldNameWhereADialRuleIsNeitherAllowNorDenyOrItsPatternIsBroken() throws IOException {
+        List<ConfigProblem> problems = ConfigLoader.check(write(BASE
+                + "sip:\n  trunk:\n    dialRules: [\"permit .*\", \"deny ([\"]\n"));
+        assertEquals(2, problems.size(), ConfigProblem.render(problems).toString());
+        assertEquals("sip.trunk.dialRules[0]", problems.get(0).path());
+        assertTrue(problems.get(0).message().contains("expected 'allow REGEX' or 'deny REGEX'"),
+                problems.get(0).message());
+        assertEquals("sip.trunk.dialRules[1]", problems.get(1).path());
+        assertTrue(problems.get(1).message().startsWith("bad pattern '(['"), problems.get(1).message());
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class SipCalls {
         NextHop hop = trunk.address() == null ? null : new NextHop(
                 "tcp".equalsIgnoreCase(trunk.transport()) ? SipTransport.TCP : SipTransport.UDP, hostPort(trunk.address()));
         String callerId = trunk.callerId() == null ? "anonymous" : trunk.callerId();
-        return new CallControlSettings(hop, callerId, DialRules.allowAll(),
+        return new CallControlSettings(hop, callerId,
+                trunk.dialRules().isEmpty() ? DialRules.allowAll() : DialRules.of(trunk.dialRules()),
                 CallControlSettings.DEFAULT_ANNOUNCE_INTERVAL_MS, CallControlSettings.DEFAULT_CALLBACK_KEY_TIMEOUT_MS);
     }
 

@@ -172,8 +172,37 @@ final class SipSection {
             problems.add(t.at(TRUNK_CALLER_ID), "expected a number such as +1 555 0100, got '" + callerId + "'");
             callerId = null;
         }
+        List<String> dialRules = new ArrayList<>();
+        for (YamlMap.Text rule : t.texts(TRUNK_DIAL_RULES)) {
+            String problem = dialRuleProblem(rule.value());
+            if (problem != null) {
+                problems.add(rule.where(), problem);
+            } else {
+                dialRules.add(rule.value().strip());
+            }
+        }
         return new SipSettings.Trunk(sources, address, transport == null ? "udp" : transport.toLowerCase(Locale.ROOT),
-                callerId);
+                callerId, dialRules);
+    }
+
+    /** What is wrong with a dial rule ('allow REGEX' or 'deny REGEX'), or null. */
+    static String dialRuleProblem(String rule) {
+        String text = rule.strip();
+        int space = text.indexOf(' ');
+        String verb = space < 0 ? text : text.substring(0, space);
+        if (!verb.equals("allow") && !verb.equals("deny")) {
+            return "expected 'allow REGEX' or 'deny REGEX', got '" + rule + "'";
+        }
+        String regex = space < 0 ? "" : text.substring(space + 1).strip();
+        if (regex.isEmpty()) {
+            return "'" + verb + "' needs a pattern after it";
+        }
+        try {
+            java.util.regex.Pattern.compile(regex);
+            return null;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return "bad pattern '" + regex + "': " + e.getDescription();
+        }
     }
 
     private SipSettings.Media media(YamlMap m) {
