@@ -6,6 +6,7 @@ Until the server can take calls the scenario says why ("not available yet: ...")
 `sip` section in the configuration model, nothing listening for SIP, or a first test call that is not answered
 (480 while call control is not wired, 404, 501, a timeout)."""
 
+import concurrent.futures
 import glob
 import http.client
 import json
@@ -14,6 +15,7 @@ import re
 import shutil
 import signal
 import subprocess
+import threading
 import time
 
 import make_load_config as cfg
@@ -109,29 +111,79 @@ class Server:
                 self.proc.wait()
 
 
+class Api:
+    """The server's HTTP API as the perf supervisor, one connection per thread."""
+
+    def __init__(self):
+        self.host, _, port = API_URL.partition(":")
+        self.port = int(port or 80)
+        self.local = threading.local()
+        status, body = self._call("POST", "/api/login", {"user": "perf", "password": PERF_PASSWORD}, auth=False)
+        if status != 200:
+            raise OSError(f"POST /api/login at {API_URL} answered {status}")
+        self.token = json.loads(body)["token"]
+
+    def _call(self, method, path, body=None, auth=True):
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        headers = {"Content-Type": "application/json"}
+        if auth:
+            headers["Authorization"] = f"Bearer {self.token}"
+        conn.request(method, path, json.dumps(body) if body is not None else None, headers)
+        r = conn.getresponse()
+        return r.status, r.read()
+
+    def post(self, path):
+        return self._call("POST", path, {})[0]
+
+    def get(self, path):
+        status, body = self._call("GET", path)
+        if status != 200:
+            raise OSError(f"GET {path} answered {status}")
+        return json.loads(body)
+
+    def totals(self):
+        """Today's offered, answered and abandoned calls over every queue, and the reps ready now."""
+        tiles = self.get("/api/queues")
+        tiles = tiles if isinstance(tiles, list) else tiles.get("queues", [])
+        out = {"offered": 0, "answered": 0, "abandoned": 0, "ready": 0}
+        for t in tiles:
+            today = t.get("today") or {}
+            for k in ("offered", "answered", "abandoned"):
+                out[k] += int(today.get(k) or 0)
+        reps = self.get("/api/reps")
+        reps = reps if isinstance(reps, list) else reps.get("reps", [])
+        out["ready"] = sum(1 for r in reps if r.get("state") == "READY")
+        calls = self.get("/api/calls")
+        out["live"] = len(calls if isinstance(calls, list) else calls.get("calls", []))
+        return out
+
+
 def _api_ready_reps(log):
-    """Logs every rep in and makes it ready through the HTTP API as the perf supervisor. Returns a note."""
-    host, _, port = API_URL.partition(":")
+    """Logs every rep in and makes it ready through the HTTP API as the perf supervisor, eight requests at a time.
+    Login is applied once the router has journaled it, so a ready sent right after may be refused (409 "not logged
+    in"): readies are sent after all logins and refused ones again until every rep is ready. Returns (api, note)."""
     try:
-        conn = http.client.HTTPConnection(host, int(port or 80), timeout=5)
-        conn.request("POST", "/api/login", json.dumps({"user": "perf", "password": PERF_PASSWORD}),
-                     {"Content-Type": "application/json"})
-        reply = conn.getresponse()
-        body = reply.read()
-        if reply.status != 200:
-            return f"reps not logged in: POST /api/login at {API_URL} answered {reply.status}"
-        token = json.loads(body)["token"]
-        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-        refused = 0
-        for i in range(1, cfg.REPS + 1):
-            for action in ("login", "ready"):
-                conn.request("POST", f"/api/reps/{cfg.rep_id(i)}/{action}", "{}", headers)
-                r = conn.getresponse()
-                r.read()
-                refused += r.status >= 400
-        return f"{cfg.REPS} reps logged in and made ready through the API at {API_URL} ({refused} refusals)"
+        api = Api()
     except (OSError, ValueError, KeyError) as e:
-        return f"reps not logged in: no API at {API_URL} ({e})"
+        return None, f"reps not logged in: no API at {API_URL} ({e})"
+    ids = [cfg.rep_id(i) for i in range(1, cfg.REPS + 1)]
+    t0 = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda r: api.post(f"/api/reps/{r}/login"), ids))
+        left, rounds = ids, 0
+        while left and rounds < 20:
+            rounds += 1
+            codes = list(pool.map(lambda r: api.post(f"/api/reps/{r}/ready"), left))
+            left = [r for r, c in zip(left, codes) if c >= 400]
+            if left:
+                time.sleep(0.5)
+    took = time.monotonic() - t0
+    ready = api.totals()["ready"]
+    return api, (f"{ready} of {cfg.REPS} reps logged in and ready through the HTTP API at {API_URL} in {took:.0f} s "
+                 f"({2 * cfg.REPS} POSTs, 8 at a time, {rounds} round(s) of ready: a ready sent before the router "
+                 f"has journaled the login is refused with 409)")
 
 
 def _test_call(workdir, callers):
@@ -189,14 +241,17 @@ def scenario(plan, workdir, log, others):
             raise NotAvailable(f"the server does not listen for SIP on udp 127.0.0.1:{SIP_PORT}")
         answerers = sipp.Answerers(os.path.join(workdir, "answerers"), cfg.ANSWERER_PORTS)
         result.commands.append(answerers.command + "   # PORT = " + ", ".join(map(str, cfg.ANSWERER_PORTS)))
-        result.notes.append(_api_ready_reps(log))
+        api, note = _api_ready_reps(log)
+        result.notes.append(note)
+        log(f"  {note}")
         refusal = _test_call(workdir, callers)
         if refusal:
             raise NotAvailable(refusal)
         lines = ["".join(c for c in number if c.isdigit()) for _, number in cfg.LINES]
         journal0 = server.journal_bytes()
         # Each caller dials one line; with fewer callers than lines the first lines get the calls.
-        _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log)
+        _warm_up(result, plan, workdir, lines, callers, server, answerers, log)
+        _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log, api)
         calls = sum(s.succeeded for s in result.steps)
         if calls:
             result.notes.append(f"Journal: {(server.journal_bytes() - journal0) / calls:,.0f} bytes per completed "
@@ -212,13 +267,47 @@ def scenario(plan, workdir, log, others):
     return result
 
 
-def _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log):
+def _warm_up(result, plan, workdir, lines, callers, server, answerers, log):
+    """A few seconds of calls before the measured steps, so the JIT has compiled the call path: without it the first
+    step's CPU per call is several times the steady cost and says nothing about growth with load."""
+    rate, seconds = 200, 3 if plan.quick else 6
+    target = f"{sipp.LOCAL}:{SIP_PORT}"
+    step = sipp.run_step(os.path.join(workdir, "warm-up"), rate, seconds, 1, [target], [target], lines, callers,
+                         plan.hold_ms, server.group(), answerers.group())
+    result.notes.append(f"Warm-up before the steps (not in the table): {step.calls:,} calls at {rate} calls/s, "
+                        f"{step.failed} failed, {step.sut_cpu_ms:.2f} ms CPU per call while the JIT compiled.")
+    log(f"  warm-up: {step.calls} calls at {rate} calls/s, {step.failed} failed, {step.sut_cpu_ms:.2f} ms CPU/call")
+
+
+def _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log, api):
     import loadrun
     target = f"{sipp.LOCAL}:{SIP_PORT}"
+    before = [api.totals() if api else None]
+
+    def reps_answered(step):
+        """SIPp sees our 200 as soon as the call is queued; whether a rep took it shows only in the server's own
+        figures: today's answered and abandoned calls, read once the step's calls have all ended."""
+        if not api:
+            return None
+        deadline = time.monotonic() + 15
+        now = api.totals()
+        while now["live"] and time.monotonic() < deadline:
+            time.sleep(0.5)
+            now = api.totals()
+        step.answered = now["answered"] - before[0]["answered"]
+        step.abandoned = now["abandoned"] - before[0]["abandoned"]
+        step.offered = now["offered"] - before[0]["offered"]
+        before[0] = now
+        missed = step.calls - step.answered
+        if step.calls and 100.0 * missed / step.calls > 0.1:
+            return (f"{missed:,} of {step.calls:,} calls not answered by a rep ({step.abandoned:,} abandoned in the "
+                    f"queue, {now['ready']} reps ready after the step)")
+        return None
+
     # The Request-URI's user part is the line dialled: caller i dials line i (mod 4), so from 2,400 calls/s on
     # (three callers) the load spreads over several queues.
     loadrun.step_up(result, plan, workdir, [target], [target], lines, callers, server.group(), answerers.group(),
-                    log)
+                    log, after_step=reps_answered)
 
 
 def _ratios(result, others):

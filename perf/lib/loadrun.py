@@ -50,13 +50,14 @@ class ScenarioResult:
         self.extra_header = None
 
     def best(self):
-        passing = [s for s in self.steps if sipp.verdict(s) is None]
+        passing = [s for s in self.steps if getattr(s, "verdict", None) is None]
         return max(passing, key=lambda s: s.achieved) if passing else None
 
 
-def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, answerers, log):
+def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, answerers, log, after_step=None):
     """Raises the rate step by step until a step is past the limit (failures, setup p99, rate not reached) or the
-    scenario's time budget is spent."""
+    scenario's time budget is spent. `after_step(step)`, when given, is called after each step and may return a
+    verdict of its own (the ACD's calls that SIPp saw answered but no rep took)."""
     # What the processes under test burn with no calls (timers, idle loops) is taken off their CPU per call.
     cpu0, t0 = sut.cpu(), time.monotonic()
     time.sleep(2)
@@ -69,19 +70,20 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
                                 f"({plan.scenario_budget_s} s) was spent")
             break
         pairs = plan.pairs(rate)
-        step = sipp.run_step(os.path.join(workdir, f"rate-{rate}"), rate, plan.step_seconds, pairs, remote, targets,
-                             service, callers_file, plan.hold_ms, sut, answerers,
-                             sut_idle_cpu_per_s=idle)
-        step.verdict = sipp.verdict(step)
+        def one(name):
+            st = sipp.run_step(os.path.join(workdir, name), rate, plan.step_seconds, pairs, remote, targets,
+                               service, callers_file, plan.hold_ms, sut, answerers, sut_idle_cpu_per_s=idle)
+            own = after_step(st) if after_step else None
+            st.verdict = sipp.verdict(st) or own
+            return st
+
+        step = one(f"rate-{rate}")
         if step.verdict and not plan.quick:
             # On a shared machine one descheduled moment can push a step's p99 over: a step past the limit runs
             # once more, and the run stops only when it fails twice.
             log(f"  {rate:>5} calls/s: {step.verdict}; running the step once more")
             first = step
-            step = sipp.run_step(os.path.join(workdir, f"rate-{rate}-again"), rate, plan.step_seconds, pairs,
-                                 remote, targets, service, callers_file, plan.hold_ms, sut, answerers,
-                                 sut_idle_cpu_per_s=idle)
-            step.verdict = sipp.verdict(step)
+            step = one(f"rate-{rate}-again")
             step.retry_of = first
         result.steps.append(step)
         if not result.commands:
