@@ -24,7 +24,8 @@ import sipp
 
 ROOT = os.path.dirname(sipp.PERF)
 SIP_PORT = cfg.SIP_PORT
-API_URL = os.environ.get("ACD_API", "127.0.0.1:8080")
+HTTP_PORT = 18080  # not 8080: the demo and colleagues' servers on this machine use that
+API_URL = f"127.0.0.1:{HTTP_PORT}"
 PERF_PASSWORD = "perf-load-test"
 
 SIP_SECTION = f"""
@@ -38,6 +39,13 @@ sip:
     allowedSources: [127.0.0.1/32]
   registrar:
     pingIntervalSeconds: 0
+  media:
+    # Above the callers' own RTP ports (SIPp -mp 18000 and up in the media step), so the probe can tell the legs apart.
+    rtpPortFirst: 30000
+    rtpPortLast: 39999
+http:
+  bind: 127.0.0.1
+  port: {HTTP_PORT}
 """
 
 
