@@ -224,7 +224,8 @@ def run(args):
         log(f"{name}:")
         os.makedirs(os.path.join(workdir, name), exist_ok=True)
         try:
-            results.append(runners[name](plan, os.path.join(workdir, name), log))
+            got = runners[name](plan, os.path.join(workdir, name), log)
+            results.extend(got if isinstance(got, list) else [got])
         except Exception as e:  # one broken scenario must not lose the others' figures
             r = ScenarioResult(name, name, "")
             first = str(e).splitlines()[0] if str(e) else type(e).__name__
