@@ -386,7 +386,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
     result.commands.append(answerers.command + " -mp 16000+10*i -rtp_echo   # PORT = "
                            + ", ".join(map(str, cfg.ANSWERER_PORTS)))
     result.extra_header = (
-        "| calls at once | calls ok / failed | answered by a rep | live at the heap reading | caller -> relay: "
+        "| calls at once | calls ok / failed | answered by a rep | more live calls at the heap reading | caller -> relay: "
         "streams, packets, lost | relay -> rep: streams, packets, lost | rep echo -> relay: lost | relay -> caller: "
         "packets, lost | jitter in (caller -> relay) / through (relay -> rep) / back (relay -> caller), mean ms | "
         "added jitter, mean / max ms | probe drops | acd CPU % | CPU ms per call-second | heap MiB (after GC) | "
@@ -408,6 +408,8 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                                                       "rtpprobe.py"), ports, str(window), out])))
             time.sleep(0.3)
             before = api.totals()
+            # Calls an overloaded step left behind are not this level's: only the growth counts.
+            live0, heap0, rss0 = before["live"], _heap_after_gc_mib(pid), _rss_mib(pid)
             rec0 = _dir_bytes(os.path.join(server.workdir, "recordings"))
             group = server.group()
             cpu0, t0 = group.cpu(), time.monotonic()
@@ -428,7 +430,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                 time.sleep(0.25)
             cpu_window = group.cpu() - cpu0
             wall_window = time.monotonic() - t0
-            live = api.totals()["live"]
+            live = api.totals()["live"] - live0
             heap, rss = _heap_after_gc_mib(pid), _rss_mib(pid)
             while caller.poll() is None:
                 time.sleep(0.25)
@@ -459,9 +461,10 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                 f"{1000 * cpu_window / call_seconds if call_seconds else float('nan'):.2f} | {heap:.0f} | {rss:.0f} | "
                 f"{rec_mb:.1f} |")
             if live:
-                result.notes.append(f"{n:,} calls at once: heap {1000 * (heap - base_heap) / live:,.1f} MiB and RSS "
-                                    f"{1000 * (rss - base_rss) / live:,.1f} MiB per 1,000 live calls ({live:,} live "
-                                    f"at the reading).")
+                result.notes.append(f"{n:,} calls at once: heap {1000 * (heap - heap0) / live:,.1f} MiB and RSS "
+                                    f"{1000 * (rss - rss0) / live:,.1f} MiB per 1,000 live calls ({live:,} more calls "
+                                    f"live at the reading than before the level; heap after a full GC, {heap0:.0f} -> "
+                                    f"{heap:.0f} MiB, RSS {rss0:.0f} -> {rss:.0f} MiB).")
             log(f"  {n} calls at once: {ok} ok, {after['answered'] - before['answered']} answered by a rep, {live} "
                 f"live at the reading; lost caller->relay {c_in['lost']}, relay->rep {to_rep['lost']} of "
                 f"{to_rep['packets']}, jitter in/through {_ms(c_in['jitter_ms_mean'])}/{_ms(to_rep['jitter_ms_mean'])}"

@@ -4,7 +4,8 @@ Scenarios (run in this order; --only picks some):
   baseline  reference A: a SIPp caller straight to SIPp answerers
   kamailio  reference B: the same callers and answerers with Kamailio as a stateful proxy (tm + rr) in between
   acd       our server (./acd run) with a load-test configuration, reps at SIPp answerers; "not available yet"
-            while the server cannot take calls
+            while the server cannot take calls; then, on the same server, "ACD with media": N calls at once with
+            RTP relayed and recorded (250, 500, 1,000; quick: 100), loss and jitter on both sides of the relay
   media     RTP: SIPp callers stream G.711 to SIPp answerers that echo it; loss and jitter of the echoed streams
 """
 

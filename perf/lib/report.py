@@ -50,8 +50,8 @@ def steps_table(result):
     for s in result.steps:
         if getattr(s, "retry_of", None):
             lines.append(f"| {s.target:,} (first try) | {s.retry_of.achieved:,} | | | {s.retry_of.failed:,} | "
-                         f"{s.retry_of.error_answers:,} | | p99 {_f(s.retry_of.p99)} | | | | | | | "
-                         f"{_f(s.retry_of.machine_cpu_pct)} | {s.retry_of.verdict} |")
+                         f"{s.retry_of.error_answers:,} | | p99 {_f(s.retry_of.p99)} | " + ("| " if reps else "")
+                         + f"| | | | | | {_f(s.retry_of.machine_cpu_pct)} | {s.retry_of.verdict} |")
         lines.append(f"| {s.target:,} | {s.achieved:,} | {s.pairs} | {s.calls:,} | {s.failed:,} "
                      f"({s.failed_pct:.2f}%) | {s.error_answers:,} | {s.retransmissions:,} | {_f(s.p50)} / {_f(s.p90)} / {_f(s.p99)} / {_f(s.max)} | "
                      + (f"{getattr(s, 'answered', '-'):,} / {getattr(s, 'abandoned', '-'):,} | " if reps else "")
