@@ -6,14 +6,18 @@ Until the server can take calls the scenario says why ("not available yet: ...")
 `sip` section in the configuration model, nothing listening for SIP, or a first test call that is not answered
 (480 while call control is not wired, 404, 501, a timeout)."""
 
+import concurrent.futures
 import glob
 import http.client
 import json
+import math
 import os
 import re
 import shutil
 import signal
 import subprocess
+import sys
+import threading
 import time
 
 import make_load_config as cfg
@@ -22,7 +26,8 @@ import sipp
 
 ROOT = os.path.dirname(sipp.PERF)
 SIP_PORT = cfg.SIP_PORT
-API_URL = os.environ.get("ACD_API", "127.0.0.1:8080")
+HTTP_PORT = 18080  # not 8080: the demo and colleagues' servers on this machine use that
+API_URL = f"127.0.0.1:{HTTP_PORT}"
 PERF_PASSWORD = "perf-load-test"
 
 SIP_SECTION = f"""
@@ -36,6 +41,13 @@ sip:
     allowedSources: [127.0.0.1/32]
   registrar:
     pingIntervalSeconds: 0
+  media:
+    # Above the callers' own RTP ports (SIPp -mp 18000 and up in the media step), so the probe can tell the legs apart.
+    rtpPortFirst: 30000
+    rtpPortLast: 39999
+http:
+  bind: 127.0.0.1
+  port: {HTTP_PORT}
 """
 
 
@@ -70,6 +82,7 @@ class Server:
         cmd = [os.path.join(ROOT, "acd"), "run", "--config", config, "--journal", journal]
         self.command = f"./acd run --config RUNDIR/load-test.yaml --journal RUNDIR/journal"
         self.journal = journal
+        self.workdir = workdir
         env = dict(os.environ)
         env.setdefault("ACD_JAVA_OPTS", "-Xmx1g")
         self.proc = subprocess.Popen(cmd, cwd=workdir, stdin=subprocess.DEVNULL, stdout=open(self.log, "w"),
@@ -109,29 +122,79 @@ class Server:
                 self.proc.wait()
 
 
+class Api:
+    """The server's HTTP API as the perf supervisor, one connection per thread."""
+
+    def __init__(self):
+        self.host, _, port = API_URL.partition(":")
+        self.port = int(port or 80)
+        self.local = threading.local()
+        status, body = self._call("POST", "/api/login", {"user": "perf", "password": PERF_PASSWORD}, auth=False)
+        if status != 200:
+            raise OSError(f"POST /api/login at {API_URL} answered {status}")
+        self.token = json.loads(body)["token"]
+
+    def _call(self, method, path, body=None, auth=True):
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        headers = {"Content-Type": "application/json"}
+        if auth:
+            headers["Authorization"] = f"Bearer {self.token}"
+        conn.request(method, path, json.dumps(body) if body is not None else None, headers)
+        r = conn.getresponse()
+        return r.status, r.read()
+
+    def post(self, path):
+        return self._call("POST", path, {})[0]
+
+    def get(self, path):
+        status, body = self._call("GET", path)
+        if status != 200:
+            raise OSError(f"GET {path} answered {status}")
+        return json.loads(body)
+
+    def totals(self):
+        """Today's offered, answered and abandoned calls over every queue, and the reps ready now."""
+        tiles = self.get("/api/queues")
+        tiles = tiles if isinstance(tiles, list) else tiles.get("queues", [])
+        out = {"offered": 0, "answered": 0, "abandoned": 0, "ready": 0}
+        for t in tiles:
+            today = t.get("today") or {}
+            for k in ("offered", "answered", "abandoned"):
+                out[k] += int(today.get(k) or 0)
+        reps = self.get("/api/reps")
+        reps = reps if isinstance(reps, list) else reps.get("reps", [])
+        out["ready"] = sum(1 for r in reps if r.get("state") == "READY")
+        calls = self.get("/api/calls")
+        out["live"] = len(calls if isinstance(calls, list) else calls.get("calls", []))
+        return out
+
+
 def _api_ready_reps(log):
-    """Logs every rep in and makes it ready through the HTTP API as the perf supervisor. Returns a note."""
-    host, _, port = API_URL.partition(":")
+    """Logs every rep in and makes it ready through the HTTP API as the perf supervisor, eight requests at a time.
+    Login is applied once the router has journaled it, so a ready sent right after may be refused (409 "not logged
+    in"): readies are sent after all logins and refused ones again until every rep is ready. Returns (api, note)."""
     try:
-        conn = http.client.HTTPConnection(host, int(port or 80), timeout=5)
-        conn.request("POST", "/api/login", json.dumps({"user": "perf", "password": PERF_PASSWORD}),
-                     {"Content-Type": "application/json"})
-        reply = conn.getresponse()
-        body = reply.read()
-        if reply.status != 200:
-            return f"reps not logged in: POST /api/login at {API_URL} answered {reply.status}"
-        token = json.loads(body)["token"]
-        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-        refused = 0
-        for i in range(1, cfg.REPS + 1):
-            for action in ("login", "ready"):
-                conn.request("POST", f"/api/reps/{cfg.rep_id(i)}/{action}", "{}", headers)
-                r = conn.getresponse()
-                r.read()
-                refused += r.status >= 400
-        return f"{cfg.REPS} reps logged in and made ready through the API at {API_URL} ({refused} refusals)"
+        api = Api()
     except (OSError, ValueError, KeyError) as e:
-        return f"reps not logged in: no API at {API_URL} ({e})"
+        return None, f"reps not logged in: no API at {API_URL} ({e})"
+    ids = [cfg.rep_id(i) for i in range(1, cfg.REPS + 1)]
+    t0 = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda r: api.post(f"/api/reps/{r}/login"), ids))
+        left, rounds = ids, 0
+        while left and rounds < 20:
+            rounds += 1
+            codes = list(pool.map(lambda r: api.post(f"/api/reps/{r}/ready"), left))
+            left = [r for r, c in zip(left, codes) if c >= 400]
+            if left:
+                time.sleep(0.5)
+    took = time.monotonic() - t0
+    ready = api.totals()["ready"]
+    return api, (f"{ready} of {cfg.REPS} reps logged in and ready through the HTTP API at {API_URL} in {took:.0f} s "
+                 f"({2 * cfg.REPS} POSTs, 8 at a time, {rounds} round(s) of ready: a ready sent before the router "
+                 f"has journaled the login is refused with 409)")
 
 
 def _test_call(workdir, callers):
@@ -183,25 +246,33 @@ def scenario(plan, workdir, log, others):
     sipp.write_callers(callers, cfg.caller_numbers())
     server = Server(config, workdir)
     result.commands.append(server.command)
-    answerers = None
+    answerers = media_result = None
     try:
         if not proc.udp_port_bound(SIP_PORT):
             raise NotAvailable(f"the server does not listen for SIP on udp 127.0.0.1:{SIP_PORT}")
         answerers = sipp.Answerers(os.path.join(workdir, "answerers"), cfg.ANSWERER_PORTS)
         result.commands.append(answerers.command + "   # PORT = " + ", ".join(map(str, cfg.ANSWERER_PORTS)))
-        result.notes.append(_api_ready_reps(log))
+        api, note = _api_ready_reps(log)
+        result.notes.append(note)
+        log(f"  {note}")
         refusal = _test_call(workdir, callers)
         if refusal:
             raise NotAvailable(refusal)
         lines = ["".join(c for c in number if c.isdigit()) for _, number in cfg.LINES]
-        journal0 = server.journal_bytes()
         # Each caller dials one line; with fewer callers than lines the first lines get the calls.
-        _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log)
+        _warm_up(result, plan, workdir, lines, callers, server, answerers, log)
+        journal0 = server.journal_bytes()
+        _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log, api)
         calls = sum(s.succeeded for s in result.steps)
         if calls:
             result.notes.append(f"Journal: {(server.journal_bytes() - journal0) / calls:,.0f} bytes per completed "
                                 f"call (blocks written to the Chronicle files, all steps).")
         _ratios(result, others)
+        answerers.stop()
+        answerers = None
+        if getattr(plan, "acd_media", True):
+            log("acd-media:")
+            media_result = media_hold(plan, workdir, server, api, callers, lines, log)
     except NotAvailable as e:
         result.status = f"not available yet: {e}"
         log(f"  {result.status}")
@@ -209,16 +280,53 @@ def scenario(plan, workdir, log, others):
         if answerers:
             answerers.stop()
         server.stop()
-    return result
+    return [result] + ([media_result] if media_result else [])
 
 
-def _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log):
+def _warm_up(result, plan, workdir, lines, callers, server, answerers, log):
+    """A few seconds of calls before the measured steps, so the JIT has compiled the call path: without it the first
+    step's CPU per call is several times the steady cost and says nothing about growth with load."""
+    rate, seconds = 200, 3 if plan.quick else 6
+    target = f"{sipp.LOCAL}:{SIP_PORT}"
+    step = sipp.run_step(os.path.join(workdir, "warm-up"), rate, seconds, 1, [target], [target], lines, callers,
+                         plan.hold_ms, server.group(), answerers.group())
+    result.notes.append(f"Warm-up before the steps (not in the table): {step.calls:,} calls at {rate} calls/s, "
+                        f"{step.failed} failed, {step.sut_cpu_ms:.2f} ms CPU per call while the JIT compiled.")
+    log(f"  warm-up: {step.calls} calls at {rate} calls/s, {step.failed} failed, {step.sut_cpu_ms:.2f} ms CPU/call")
+
+
+def _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log, api):
     import loadrun
     target = f"{sipp.LOCAL}:{SIP_PORT}"
+    before = [api.totals() if api else None]
+
+    def reps_answered(step):
+        """SIPp sees our 200 as soon as the call is queued; whether a rep took it shows only in the server's own
+        figures: today's answered and abandoned calls, read once the step's calls have all ended."""
+        if not api:
+            return None
+        deadline = time.monotonic() + 15
+        now = api.totals()
+        while now["live"] and time.monotonic() < deadline:
+            time.sleep(0.5)
+            now = api.totals()
+        step.answered = now["answered"] - before[0]["answered"]
+        step.abandoned = now["abandoned"] - before[0]["abandoned"]
+        step.offered = now["offered"] - before[0]["offered"]
+        before[0] = now
+        missed = max(0, step.calls - step.answered)
+        # Reported, not a stop: the callers hang up after the talk time whether or not a rep has answered, so a
+        # late rep leg shows as a short abandon here while SIPp counts the call as a success.
+        result.notes.append(f"{step.target:,} calls/s: {step.answered:,} of {step.calls:,} calls answered by a rep "
+                            f"({100.0 * missed / max(1, step.calls):.1f}% not: {step.abandoned:,} abandoned, the rest "
+                            f"short abandons, the caller gone before the rep's answer); {now['ready']} reps ready "
+                            f"after the step.")
+        return None
+
     # The Request-URI's user part is the line dialled: caller i dials line i (mod 4), so from 2,400 calls/s on
     # (three callers) the load spreads over several queues.
     loadrun.step_up(result, plan, workdir, [target], [target], lines, callers, server.group(), answerers.group(),
-                    log)
+                    log, after_step=reps_answered)
 
 
 def _ratios(result, others):
@@ -231,3 +339,160 @@ def _ratios(result, others):
             result.notes.append(f"Against {ref.title}: {best.achieved / b.achieved:.2f} x its rate "
                                 f"({best.achieved:,} vs {b.achieved:,} calls/s), "
                                 f"{best.sut_cpu_ms / b.sut_cpu_ms:.1f} x its CPU per call.")
+
+
+ECHO_PORT_FIRST = 16000
+CALLER_MEDIA_PORT = 18000
+
+
+def _heap_after_gc_mib(pid):
+    """Live heap: a full GC (jcmd GC.run), then the used heap from GC.heap_info."""
+    subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=60)
+    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=60).stdout
+    m = re.search(r"used (\d+)K", out)
+    return int(m.group(1)) / 1024 if m else float("nan")
+
+
+def _rss_mib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def media_hold(plan, workdir, server, api, callers, lines, log):
+    """Calls with RTP through the server: SIPp callers stream G.711 (uac-media.xml) to the lines, the server
+    queues them, rings the reps at SIPp answerers that echo RTP (-rtp_echo), bridges and records. N calls are held at
+    once; two packet probes on lo measure loss and jitter on the caller side and on the rep side of the relay. Heap
+    (after a full GC) and RSS are read with N calls live, after the probe window so the GC does not disturb it."""
+    import loadrun
+    import media
+    result = loadrun.ScenarioResult("acd-media", "ACD with media: SIPp callers streaming G.711 -> ./acd run (relay "
+                                    "and record) -> SIPp answerers echoing RTP", "acd (JVM)")
+    if os.geteuid() != 0:
+        result.status = "not run: the RTP probe needs root for a packet socket on lo"
+        return result
+    levels = [100] if plan.quick else [250, 500, 1000]
+    hold_s, ramp_rate = (8, 50) if plan.quick else (15, 100)
+    pid = server.proc.pid
+    answerers = sipp.Answerers(os.path.join(workdir, "media-answerers"), cfg.ANSWERER_PORTS,
+                               extra_per_port=lambda i: ("-mp", str(ECHO_PORT_FIRST + 10 * i), "-rtp_echo"))
+    echo_range = f"{ECHO_PORT_FIRST}-{ECHO_PORT_FIRST + 10 * len(cfg.ANSWERER_PORTS)}"
+    caller_range = f"{CALLER_MEDIA_PORT}-{CALLER_MEDIA_PORT + 4 * max(levels) + 100}"
+    result.commands.append(answerers.command + " -mp 16000+10*i -rtp_echo   # PORT = "
+                           + ", ".join(map(str, cfg.ANSWERER_PORTS)))
+    result.extra_header = (
+        "| calls at once | calls ok / failed | answered by a rep | more live calls at the heap reading | caller -> relay: "
+        "streams, packets, lost | relay -> rep: streams, packets, lost | rep echo -> relay: lost | relay -> caller: "
+        "packets, lost | jitter in (caller -> relay) / through (relay -> rep) / back (relay -> caller), mean ms | "
+        "added jitter, mean / max ms | probe drops | acd CPU % | CPU ms per call-second | heap MiB (after GC) | "
+        "RSS MiB | recordings MB |\n"
+        "|---:|---|---:|---:|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|")
+    base_heap, base_rss = _heap_after_gc_mib(pid), _rss_mib(pid)
+    result.notes.append(f"With no calls: heap {base_heap:.0f} MiB after a full GC, RSS {base_rss:.0f} MiB.")
+    try:
+        for n in levels:
+            d = os.path.join(workdir, f"media-{n}")
+            os.makedirs(d, exist_ok=True)
+            media.write_tone(os.path.join(d, "tone.pcmu"))
+            ramp_s = n / ramp_rate
+            window = ramp_s + hold_s - 2
+            probes = []
+            for name, ports in (("rep", echo_range), ("caller", caller_range)):
+                out = os.path.join(d, f"probe-{name}.json")
+                probes.append((out, subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__),
+                                                      "rtpprobe.py"), ports, str(window), out])))
+            time.sleep(0.3)
+            before = api.totals()
+            # Calls an overloaded step left behind are not this level's: only the growth counts.
+            live0, heap0, rss0 = before["live"], _heap_after_gc_mib(pid), _rss_mib(pid)
+            rec0 = _dir_bytes(os.path.join(server.workdir, "recordings"))
+            group = server.group()
+            cpu0, t0 = group.cpu(), time.monotonic()
+            cmd = ["sipp", f"{sipp.LOCAL}:{SIP_PORT}", "-sf", sipp.scenario("uac-media.xml"), "-key", "target",
+                   f"{sipp.LOCAL}:{SIP_PORT}", "-s", lines[0], "-inf", callers, "-i", sipp.LOCAL, "-p", "0",
+                   "-mp", str(CALLER_MEDIA_PORT), "-r", str(ramp_rate), "-m", str(n),
+                   "-d", str(int((ramp_s + hold_s) * 1000 - 0)), "-l", str(n),
+                   "-recv_timeout", "10000", "-trace_stat", "-stf", "stat.csv", "-trace_err", "-error_file",
+                   "errors.log", "-nostdin", "-buff_size", sipp.BUFFER_BYTES]
+            if len(result.commands) < 2:
+                result.commands.append(" ".join(sipp._shown(cmd)) + "   # tone.pcmu in the working directory")
+                result.commands.append(f"python3 perf/lib/rtpprobe.py {echo_range} WINDOW probe-rep.json; "
+                                       f"python3 perf/lib/rtpprobe.py {caller_range} WINDOW probe-caller.json")
+            caller = subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                      stderr=open(os.path.join(d, "stderr.log"), "w"))
+            # Every call talks ramp + hold seconds from its start: the first ends as the probe window closes.
+            while time.monotonic() - t0 < window + 0.3 and caller.poll() is None:
+                time.sleep(0.25)
+            cpu_window = group.cpu() - cpu0
+            wall_window = time.monotonic() - t0
+            live = api.totals()["live"] - live0
+            heap, rss = _heap_after_gc_mib(pid), _rss_mib(pid)
+            while caller.poll() is None:
+                time.sleep(0.25)
+            for _, p in probes:
+                p.wait()
+            time.sleep(2)
+            after = api.totals()
+            last, _ = sipp._read_stats(d)
+            ok = int(last.get("SuccessfulCall(C)", 0) or 0)
+            (rep, caller_side) = [json.load(open(out)) for out, _ in probes]
+            # rep probe: 'sent' = packets to the echo (relay -> rep), 'echoed' = from the echo (rep -> relay);
+            # caller probe: 'sent' = packets to the callers' ports (relay -> caller), 'echoed' = caller -> relay.
+            c_in, to_rep, from_rep, c_back = caller_side["echoed"], rep["sent"], rep["echoed"], caller_side["sent"]
+            added = [to_rep["jitter_ms_mean"] - c_in["jitter_ms_mean"]] if to_rep["streams"] and c_in["streams"] \
+                else [float("nan")]
+            added_max = (to_rep["jitter_ms_max"] or float("nan"))
+            call_seconds = n * (ramp_s + hold_s) / 2 if False else sum(
+                min(wall_window, ramp_s + hold_s) - i / ramp_rate for i in range(n) if wall_window > i / ramp_rate)
+            rec_mb = (_dir_bytes(os.path.join(server.workdir, "recordings")) - rec0) / 1e6
+            result.extra_rows.append(
+                f"| {n:,} | {ok:,} / {n - ok:,} | {after['answered'] - before['answered']:,} | {live:,} | "
+                f"{c_in['streams']:,}, {c_in['packets']:,}, {c_in['lost']:,} ({c_in['loss_pct']:.3f}%) | "
+                f"{to_rep['streams']:,}, {to_rep['packets']:,}, {to_rep['lost']:,} ({to_rep['loss_pct']:.3f}%) | "
+                f"{from_rep['lost']:,} ({from_rep['loss_pct']:.3f}%) | {c_back['packets']:,}, {c_back['lost']:,} "
+                f"({c_back['loss_pct']:.3f}%) | {_ms(c_in['jitter_ms_mean'])} / {_ms(to_rep['jitter_ms_mean'])} / "
+                f"{_ms(c_back['jitter_ms_mean'])} | {_ms(added[0])} / {_ms(added_max)} | "
+                f"{rep['capture_drops'] + caller_side['capture_drops']:,} | {100 * cpu_window / wall_window:.0f} | "
+                f"{1000 * cpu_window / call_seconds if call_seconds else float('nan'):.2f} | {heap:.0f} | {rss:.0f} | "
+                f"{rec_mb:.1f} |")
+            if live:
+                result.notes.append(f"{n:,} calls at once: heap {1000 * (heap - heap0) / live:,.1f} MiB and RSS "
+                                    f"{1000 * (rss - rss0) / live:,.1f} MiB per 1,000 live calls ({live:,} more calls "
+                                    f"live at the reading than before the level; heap after a full GC, {heap0:.0f} -> "
+                                    f"{heap:.0f} MiB, RSS {rss0:.0f} -> {rss:.0f} MiB).")
+            log(f"  {n} calls at once: {ok} ok, {after['answered'] - before['answered']} answered by a rep, {live} "
+                f"live at the reading; lost caller->relay {c_in['lost']}, relay->rep {to_rep['lost']} of "
+                f"{to_rep['packets']}, jitter in/through {_ms(c_in['jitter_ms_mean'])}/{_ms(to_rep['jitter_ms_mean'])}"
+                f" ms; heap {heap:.0f} MiB, RSS {rss:.0f} MiB; CPU {100 * cpu_window / wall_window:.0f}%")
+            if ok < 0.99 * n:
+                result.limit = f"{n - ok} of {n} calls failed at {n} calls at once"
+                break
+            time.sleep(3)
+    finally:
+        answerers.stop()
+    result.notes.append(f"Calls start at {ramp_rate} calls/s and each talks {hold_s} s after the last has started, "
+                        "so all N are up together for the last seconds of the probe window. Jitter is RFC 3550's "
+                        "interarrival jitter per stream, averaged over the streams; 'added' is relay -> rep minus "
+                        "caller -> relay (the same audio before and after the relay). Loss counts sequence gaps. "
+                        "Relay -> caller carries music while queued, then the rep's echo.")
+    return result
+
+
+def _dir_bytes(path):
+    total = 0
+    for root, _, files in os.walk(path):
+        for f in files:
+            try:
+                total += os.stat(os.path.join(root, f)).st_size
+            except OSError:
+                pass
+    return total
+
+
+def _ms(v):
+    return "-" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.2f}"

@@ -4,7 +4,8 @@ Scenarios (run in this order; --only picks some):
   baseline  reference A: a SIPp caller straight to SIPp answerers
   kamailio  reference B: the same callers and answerers with Kamailio as a stateful proxy (tm + rr) in between
   acd       our server (./acd run) with a load-test configuration, reps at SIPp answerers; "not available yet"
-            while the server cannot take calls
+            while the server cannot take calls; then, on the same server, "ACD with media": N calls at once with
+            RTP relayed and recorded (250, 500, 1,000; quick: 100), loss and jitter on both sides of the relay
   media     RTP: SIPp callers stream G.711 to SIPp answerers that echo it; loss and jitter of the echoed streams
 """
 
@@ -50,13 +51,14 @@ class ScenarioResult:
         self.extra_header = None
 
     def best(self):
-        passing = [s for s in self.steps if sipp.verdict(s) is None]
+        passing = [s for s in self.steps if getattr(s, "verdict", None) is None]
         return max(passing, key=lambda s: s.achieved) if passing else None
 
 
-def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, answerers, log):
+def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, answerers, log, after_step=None):
     """Raises the rate step by step until a step is past the limit (failures, setup p99, rate not reached) or the
-    scenario's time budget is spent."""
+    scenario's time budget is spent. `after_step(step)`, when given, is called after each step and may return a
+    verdict of its own (the ACD's calls that SIPp saw answered but no rep took)."""
     # What the processes under test burn with no calls (timers, idle loops) is taken off their CPU per call.
     cpu0, t0 = sut.cpu(), time.monotonic()
     time.sleep(2)
@@ -69,19 +71,20 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
                                 f"({plan.scenario_budget_s} s) was spent")
             break
         pairs = plan.pairs(rate)
-        step = sipp.run_step(os.path.join(workdir, f"rate-{rate}"), rate, plan.step_seconds, pairs, remote, targets,
-                             service, callers_file, plan.hold_ms, sut, answerers,
-                             sut_idle_cpu_per_s=idle)
-        step.verdict = sipp.verdict(step)
+        def one(name):
+            st = sipp.run_step(os.path.join(workdir, name), rate, plan.step_seconds, pairs, remote, targets,
+                               service, callers_file, plan.hold_ms, sut, answerers, sut_idle_cpu_per_s=idle)
+            own = after_step(st) if after_step else None
+            st.verdict = sipp.verdict(st) or own
+            return st
+
+        step = one(f"rate-{rate}")
         if step.verdict and not plan.quick:
             # On a shared machine one descheduled moment can push a step's p99 over: a step past the limit runs
             # once more, and the run stops only when it fails twice.
             log(f"  {rate:>5} calls/s: {step.verdict}; running the step once more")
             first = step
-            step = sipp.run_step(os.path.join(workdir, f"rate-{rate}-again"), rate, plan.step_seconds, pairs,
-                                 remote, targets, service, callers_file, plan.hold_ms, sut, answerers,
-                                 sut_idle_cpu_per_s=idle)
-            step.verdict = sipp.verdict(step)
+            step = one(f"rate-{rate}-again")
             step.retry_of = first
         result.steps.append(step)
         if not result.commands:
@@ -222,7 +225,8 @@ def run(args):
         log(f"{name}:")
         os.makedirs(os.path.join(workdir, name), exist_ok=True)
         try:
-            results.append(runners[name](plan, os.path.join(workdir, name), log))
+            got = runners[name](plan, os.path.join(workdir, name), log)
+            results.extend(got if isinstance(got, list) else [got])
         except Exception as e:  # one broken scenario must not lose the others' figures
             r = ScenarioResult(name, name, "")
             first = str(e).splitlines()[0] if str(e) else type(e).__name__

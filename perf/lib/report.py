@@ -43,14 +43,19 @@ def steps_table(result):
              + " CPU % | " + result.sut + " MiB | answerers CPU ms/call | callers CPU ms/call | all of them, % of the machine | "
              "within limit |",
              "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    reps = any(hasattr(s, "answered") for s in result.steps)
+    if reps:
+        lines[0] = lines[0].replace("| concurrent |", "| answered by a rep / abandoned | concurrent |")
+        lines[1] += "---:|"
     for s in result.steps:
         if getattr(s, "retry_of", None):
             lines.append(f"| {s.target:,} (first try) | {s.retry_of.achieved:,} | | | {s.retry_of.failed:,} | "
-                         f"{s.retry_of.error_answers:,} | | p99 {_f(s.retry_of.p99)} | | | | | | | "
-                         f"{_f(s.retry_of.machine_cpu_pct)} | {s.retry_of.verdict} |")
+                         f"{s.retry_of.error_answers:,} | | p99 {_f(s.retry_of.p99)} | " + ("| " if reps else "")
+                         + f"| | | | | | {_f(s.retry_of.machine_cpu_pct)} | {s.retry_of.verdict} |")
         lines.append(f"| {s.target:,} | {s.achieved:,} | {s.pairs} | {s.calls:,} | {s.failed:,} "
                      f"({s.failed_pct:.2f}%) | {s.error_answers:,} | {s.retransmissions:,} | {_f(s.p50)} / {_f(s.p90)} / {_f(s.p99)} / {_f(s.max)} | "
-                     f"{s.concurrent:,} | {_f(s.sut_cpu_ms, 3)} | {_f(s.sut_cpu_pct)} | {_f(s.sut_mem_mib, 1)} | "
+                     + (f"{getattr(s, 'answered', '-'):,} / {getattr(s, 'abandoned', '-'):,} | " if reps else "")
+                     + f"{s.concurrent:,} | {_f(s.sut_cpu_ms, 3)} | {_f(s.sut_cpu_pct)} | {_f(s.sut_mem_mib, 1)} | "
                      f"{_f(s.answerer_cpu_ms, 3)} | {_f(s.caller_cpu_ms, 3)} | {_f(s.machine_cpu_pct)} | "
                      f"{s.verdict or 'yes'} |")
     return "\n".join(lines)

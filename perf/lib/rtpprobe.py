@@ -5,6 +5,7 @@ jitter, for the stream sent to the echo and for the stream it sent back. Their d
 (later: our media relay) added.
 
     python3 rtpprobe.py ECHO_PORT SECONDS OUT.json
+    python3 rtpprobe.py FIRST-LAST SECONDS OUT.json    (a port range: every port in it counts as the echo's)
 """
 
 import json
@@ -52,7 +53,8 @@ class Stream:
         return 0 if self.first_seq is None else self.max_ext - self.first_seq + 1
 
 
-def capture(echo_port, seconds):
+def capture(ports, seconds):
+    first, last = ports
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
     s.bind(("lo", 0))
     try:
@@ -82,13 +84,14 @@ def capture(echo_port, seconds):
             ihl = (data[14] & 0x0F) * 4
             u = 14 + ihl
             sport, dport = struct.unpack("!HH", data[u:u + 4])
-            if echo_port not in (sport, dport):
+            to_echo = first <= dport <= last
+            if not to_echo and not first <= sport <= last:
                 continue
             rtp = data[u + 8:]
             if rtp[0] >> 6 != 2:
                 continue
             seq, ts, ssrc = struct.unpack("!HII", rtp[2:12])
-            table = sent if dport == echo_port else echoed
+            table = sent if to_echo else echoed
             table.setdefault(ssrc, Stream()).add(seq, ts, now)
     stats = s.getsockopt(SOL_PACKET, PACKET_STATISTICS, 8)
     packets, drops = struct.unpack("II", stats)
@@ -110,7 +113,9 @@ def summary(streams):
 
 
 def main():
-    port, seconds, out = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+    first, _, last = sys.argv[1].partition("-")
+    port = (int(first), int(last or first))
+    seconds, out = float(sys.argv[2]), sys.argv[3]
     sent, echoed, drops = capture(port, seconds)
     with open(out, "w") as f:
         json.dump({"sent": summary(sent), "echoed": summary(echoed), "capture_drops": drops}, f)

@@ -27,7 +27,7 @@ def scenario(name):
 class Answerers:
     """SIPp UAS processes on consecutive UDP ports, each answering any user part (one stands for many reps)."""
 
-    def __init__(self, workdir, ports, scenario_file="uas-answer.xml", extra=()):
+    def __init__(self, workdir, ports, scenario_file="uas-answer.xml", extra=(), extra_per_port=None):
         self.ports = list(ports)
         self.procs = []
         os.makedirs(workdir, exist_ok=True)
@@ -35,7 +35,8 @@ class Answerers:
             d = os.path.join(workdir, f"uas-{port}")
             os.makedirs(d, exist_ok=True)
             cmd = ["sipp", "-sf", scenario(scenario_file), "-i", LOCAL, "-p", str(port), "-nostdin",
-                   "-trace_err", "-error_file", os.path.join(d, "errors.log"), "-buff_size", BUFFER_BYTES, *extra]
+                   "-trace_err", "-error_file", os.path.join(d, "errors.log"), "-buff_size", BUFFER_BYTES, *extra,
+                   *(extra_per_port(len(self.procs)) if extra_per_port else ())]
             self.procs.append(subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                                stderr=open(os.path.join(d, "stderr.log"), "w")))
         deadline = time.monotonic() + 10

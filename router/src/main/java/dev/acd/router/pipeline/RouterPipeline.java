@@ -70,7 +70,8 @@ public final class RouterPipeline implements EventPublisher, AutoCloseable {
         return switch (name) {
             case "yielding" -> new YieldingWaitStrategy();
             case "sleeping" -> new SleepingWaitStrategy();
-            default -> new BlockingWaitStrategy();
+            case "blocking-spin" -> new BlockingWaitStrategy();
+            default -> new BlockingBackoffWaitStrategy();
         };
     }
 

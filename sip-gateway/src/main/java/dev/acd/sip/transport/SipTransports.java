@@ -32,6 +32,8 @@ import java.util.List;
  * close once; {@link #send} may be called from any thread.
  */
 public final class SipTransports implements AutoCloseable {
+    private static final int UDP_SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+
     private final TransportSettings settings;
     private final TransportCounters counters = new TransportCounters();
     private final EventLoopGroup group;
@@ -71,6 +73,11 @@ public final class SipTransports implements AutoCloseable {
                     // limit lets an oversized datagram be seen as such (513) instead of as a truncated one.
                     .option(ChannelOption.RECVBUF_ALLOCATOR,
                             new FixedRecvByteBufAllocator(settings.maxMessageBytes() + 1))
+                    // One socket takes every UDP message: with the kernel's default buffer (208 KiB) a 100-200 ms
+                    // stall of its loop (a GC, a busy machine) overflowed it at 200 calls/s and the dropped 180s,
+                    // 200s and ACKs cost a retransmission each, 500 ms (perf/RESULTS.md, "ACD under load"). The
+                    // kernel caps this at net.core.rmem_max.
+                    .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER_BYTES)
                     .handler(new UdpChannelInitializer(parser, handler));
             udpChannels.add(bind(b.bind(address), "UDP", address));
         }

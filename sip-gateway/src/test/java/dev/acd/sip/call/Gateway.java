@@ -72,6 +72,8 @@ final class Gateway implements AutoCloseable {
     final Registrar registrar;
     final CallControl control;
     final List<Event> events = new CopyOnWriteArrayList<>();
+    /** Runs on every published event, on the publishing thread: a test's stand-in for a fast router. */
+    volatile java.util.function.Consumer<Event> onPublish = e -> { };
     final Map<Long, TapRecording> recordings = new ConcurrentHashMap<>();
     final RoutingModel model = model();
     private final AtomicLong ids = new AtomicLong(1000);
@@ -84,11 +86,13 @@ final class Gateway implements AutoCloseable {
             @Override
             public void publish(Event event) {
                 events.add(event);
+                onPublish.accept(event);
             }
 
             @Override
             public boolean tryPublish(Event event) {
                 events.add(event);
+                onPublish.accept(event);
                 return true;
             }
         };

@@ -104,6 +104,24 @@ class InboundCallTest {
     }
 
     @Test
+    void shouldRingTheRepWhenTheRouterOffersTheCallBeforeTheCallerIsAnswered() throws Exception {
+        // A router on its own thread that offers the call while the gateway's loop is still publishing it, as the
+        // real router did under load (perf/RESULTS.md): the offer must not be lost.
+        gateway.onPublish = event -> {
+            if (event instanceof CallArrived arrived) {
+                java.util.concurrent.CompletableFuture.runAsync(() -> gateway.control.onCommand(
+                        new OfferCall(arrived.callId(), "rep-ava", Gateway.softphone("ava.chen"), 10))).join();
+            }
+        };
+        Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
+        queuedCall(call);
+
+        CallAnswered answered = gateway.awaitEvent(CallAnswered.class);
+        assertEquals("rep-ava", answered.repId());
+        assertEquals(0, gateway.control.counters().ignoredCommands());
+    }
+
+    @Test
     void shouldReportNoAnswerAndCancelThenConnectTheNextRepWhenFirstRepDoesNotAnswer() throws Exception {
         ava.mode = Phone.Mode.NO_ANSWER;
         Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
