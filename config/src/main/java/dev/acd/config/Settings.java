@@ -155,6 +155,17 @@ public final class Settings {
             .doc("The number customers dial; matched by its digits, so spaces and dashes do not matter.");
     public static final Setting LINE_NAME = def("lines[]", "name").text(null).doc("Display name; defaults to the id.");
     public static final Setting LINE_QUEUE = def("lines[]", "queue").id().required().doc("The queue the line's calls go to.");
+    public static final Setting LINE_MENU = def("lines[]", "menu").section()
+            .doc("An optional DTMF menu (RFC 4733): the caller hears a prompt and presses a key that picks the queue.");
+
+    public static final Setting MENU_PROMPT = def("lines[].menu", "prompt").text(null)
+            .doc("An 8 kHz WAV file played as the menu's prompt, relative to the YAML file; none or 'builtin': built-in tones.");
+    public static final Setting MENU_TIMEOUT_SECONDS = def("lines[].menu", "timeoutSeconds").whole(5).unit("seconds")
+            .range(1, 60).doc("How long the caller has to press a key once the prompt starts; then the default queue.");
+    public static final Setting MENU_DEFAULT = def("lines[].menu", "default").id().required()
+            .doc("The queue of a caller who presses no key, or a key the menu lacks twice (the prompt is replayed once).");
+    public static final Setting MENU_OPTIONS = def("lines[].menu", "options").map().required()
+            .doc("Key to queue id, e.g. \"1\": sales; keys are 0-9, * and # (quote * and #, YAML reads them otherwise).");
 
     // ---- reps
     public static final Setting REP_ID = def("reps[]", "id").id().required().doc("Unique rep id.");

@@ -28,6 +28,7 @@ import dev.acd.core.model.Queue;
 import dev.acd.core.model.ReachKind;
 import dev.acd.core.model.Rep;
 import dev.acd.core.model.RepKind;
+import dev.acd.core.model.LineMenu;
 import dev.acd.core.model.RoutingModel;
 import dev.acd.core.model.TierScope;
 
@@ -46,11 +47,17 @@ class DefaultConfigTest {
     }
 
     @Test
-    void shouldHaveThreeLinesEachWithItsOwnQueue() {
+    void shouldHaveALineForEachQueueAndAMainNumberWithAMenu() {
         RoutingModel model = config.model();
-        assertEquals(3, model.lines().size());
+        assertEquals(4, model.lines().size());
         assertEquals(3, model.lines().stream().map(l -> l.queueId()).distinct().count());
         model.lines().forEach(line -> assertTrue(model.queue(line.queueId()).isPresent(), line.id()));
+        LineMenu menu = model.line("main").orElseThrow().menu();
+        assertEquals("sales", menu.queueFor('1'), "1: new business");
+        assertEquals("renewals", menu.queueFor('2'));
+        assertEquals("sales", menu.defaultQueue());
+        assertTrue(model.lines().stream().filter(l -> !l.id().equals("main")).allMatch(l -> l.menu() == null),
+                "the other lines queue at once, as before");
     }
 
     @Test
@@ -147,14 +154,15 @@ class DefaultConfigTest {
     @Test
     void shouldCarrySimulationSettingsForABusyDay() {
         SimulationSettings sim = config.simulation();
-        assertEquals(Set.of("sales", "renewals", "partner-line"), sim.arrivalsPerHour().keySet());
+        assertEquals(Set.of("sales", "renewals", "partner-line", "main"), sim.arrivalsPerHour().keySet());
         assertEquals(1.0, sim.dispositionMix().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
         assertEquals(config.outcomes(), List.of("won", "quote-sent", "follow-up", "no-interest", "wrong-number"));
         assertEquals(LocalTime.of(8, 0), sim.shiftStart());
         // Offered load at the peak hour on the inside team's queues, in Erlangs, against inside reps not on a break.
         double handleSeconds = sim.talkTime().mean() + sim.holdProbability() * sim.meanHoldSeconds() + sim.wrapTime().mean()
                 + sim.answerDelay().mean();
-        double peakCalls = sim.arrivalRate("sales", 10) + sim.arrivalRate("renewals", 10);
+        // the main number's calls reach sales or renewals through its menu
+        double peakCalls = sim.arrivalRate("sales", 10) + sim.arrivalRate("renewals", 10) + sim.arrivalRate("main", 10);
         double erlangs = peakCalls * handleSeconds / 3600;
         long inside = config.model().reps().stream().filter(r -> r.kind() == RepKind.INSIDE).count();
         double shiftSeconds = Duration.between(sim.shiftStart(), sim.shiftEnd()).toSeconds();

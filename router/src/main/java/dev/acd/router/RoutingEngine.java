@@ -609,7 +609,7 @@ public final class RoutingEngine {
             }
             case CALLBACK -> {
                 calls.remove(call.callId);
-                out.command(new OfferCallback(call.callId));
+                out.command(new OfferCallback(call.callId, true));
             }
             case HANG_UP -> {
                 calls.remove(call.callId);

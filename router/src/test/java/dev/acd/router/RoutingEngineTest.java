@@ -258,7 +258,20 @@ class RoutingEngineTest {
         s.call(1, "sales", "smb", null, null, 0, CRM);
         s.fresh().advance(90);
         assertEquals(List.of(new CallbackOffered(s.now, 1, "sales")), s.decisionsOf(CallbackOffered.class));
-        assertEquals(List.of(new OfferCallback(1)), s.commands);
+        assertEquals(List.of(new OfferCallback(1, false)), s.commands);
+    }
+
+    @Test
+    void shouldMarkTheCallbackOfferAtMaxWaitAsAfterMaxWaitSoCallControlCanLetTheCallerGo() {
+        Queue sales = queue("sales", List.of(), 120, MaxWaitAction.CALLBACK, null);
+        Script s = new Script(model(List.of(inside("ann", "inside-smb", "east", Map.of("crm", 5))),
+                List.of(sales)), MONDAY_9AM);
+        s.call(1, "sales", "smb", null, null, 0, CRM);
+        s.fresh().advance(120);
+        assertEquals(List.of(new MaxWaitReached(s.now, 1, "sales", MaxWaitAction.CALLBACK)),
+                s.decisionsOf(MaxWaitReached.class));
+        assertEquals(List.of(new OfferCallback(1, true)), s.commands);
+        assertTrue(s.engine.snapshot().calls().isEmpty(), "the router has let the call go");
     }
 
     @Test

@@ -56,8 +56,14 @@ public final class SipCalls {
         } catch (IOException e) {
             throw new UncheckedIOException("sip.media.musicOnHold: " + e.getMessage(), e);
         }
-        CallControl calls = new CallControl(sip.stack(), sip.registrar()::bindingsOf, sip.authenticator(), sip.defence(), sip.trunk(),
-                server.events(), new CurrentClassifier(server::config), () -> server.config().model(),
+        try {
+            media = new CallMedia(media.endpoints(), media.address(), media.codecs(),
+                    SoundFiles.withMenuPrompts(media.sounds(), server.config().model()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("lines[].menu.prompt: " + e.getMessage(), e);
+        }
+        CallControl calls = new CallControl(sip.stack(), sip.registrar()::bindingsOf, sip.authenticator(),
+                sip.defence(), sip.trunk(), server.events(), new CurrentClassifier(server::config), () -> server.config().model(),
                 server.callIds()::next, ownership, media, recordings, server.clock(), settings(settings));
         commands.addOrigin(ORIGIN, calls);
         sip.invites().callControl(calls);

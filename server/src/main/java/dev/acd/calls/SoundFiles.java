@@ -3,7 +3,11 @@ package dev.acd.calls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
+import dev.acd.core.model.Line;
+import dev.acd.core.model.RoutingModel;
 import dev.acd.recorder.wav.WavFormat;
 import dev.acd.recorder.wav.WavReader;
 import dev.acd.sip.call.CallSounds;
@@ -63,5 +67,26 @@ public final class SoundFiles {
         short[] music = load(holdMusic);
         return new CallSounds(() -> PcmSource.looping(music), builtIn.announcement(), builtIn.goodbye(),
                 builtIn.callbackPrompt());
+    }
+
+    /**
+     * {@code sounds} with every line menu's prompt file of {@code model} loaded into memory, so a call never reads
+     * a file; a prompt the map lacks (a menu added by a later reload) plays the built-in one.
+     *
+     * @throws IOException naming the first prompt file that cannot be used
+     */
+    public static CallSounds withMenuPrompts(CallSounds sounds, RoutingModel model) throws IOException {
+        Map<String, short[]> prompts = new HashMap<>();
+        for (Line line : model.lines()) {
+            String file = line.menu() == null ? null : line.menu().prompt();
+            if (file != null && !prompts.containsKey(file)) {
+                prompts.put(file, load(Path.of(file)));
+            }
+        }
+        if (prompts.isEmpty()) {
+            return sounds;
+        }
+        short[] builtIn = CallSounds.builtInMenuPrompt();
+        return sounds.withMenuPrompt(file -> PcmSource.once(file == null ? builtIn : prompts.getOrDefault(file, builtIn)));
     }
 }

@@ -1,10 +1,12 @@
 package dev.acd.demo;
 
 import dev.acd.sip.media.AudioCodecs;
+import dev.acd.sip.media.DtmfDecoder;
 import dev.acd.sip.media.Player;
 import dev.acd.sip.media.RtpEndpoint;
 import dev.acd.sip.media.RtpEndpoints;
 import dev.acd.sip.media.RtpPacket;
+import dev.acd.sip.media.TelephoneEvent;
 import dev.acd.sip.sdp.Codec;
 import dev.acd.sip.sdp.MediaDirection;
 import dev.acd.sip.sdp.Negotiation;
@@ -12,6 +14,8 @@ import dev.acd.sip.sdp.SdpException;
 import dev.acd.sip.sdp.SdpNegotiator;
 import dev.acd.sip.sdp.SdpParser;
 import dev.acd.sip.sdp.SessionDescription;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import java.net.InetAddress;
 import java.util.List;
@@ -31,6 +35,8 @@ final class CallMedia implements AutoCloseable {
     private final RtpEndpoint endpoint;
     private final SdpNegotiator negotiator;
     private final Hearing hearing = new Hearing();
+    private final DtmfDecoder keys = new DtmfDecoder();
+    private final StringBuffer keysHeard = new StringBuffer();
     private final Voice voice;
     private SessionDescription ourOffer;
     private Player player;
@@ -42,8 +48,17 @@ final class CallMedia implements AutoCloseable {
         this.voice = new Voice(random, hearing, pitchHz, leads, MEAN_TURN_SECONDS);
         short[] pcm = new short[2_048];
         endpoint.listener((from, packet) -> {
-            if (RtpPacket.payloadType(packet) != from.codecPayloadType()) {
-                return; // telephone-event or comfort noise: not a voice
+            int payloadType = RtpPacket.payloadType(packet);
+            if (payloadType >= 0 && payloadType == from.telephoneEventPayloadType()) {
+                char key = keys.onPacket(RtpPacket.timestamp(packet), packet,
+                        packet.readerIndex() + RtpPacket.headerLength(packet), RtpPacket.payloadLength(packet));
+                if (key != 0) {
+                    keysHeard.append(key);
+                }
+                return;
+            }
+            if (payloadType != from.codecPayloadType()) {
+                return; // comfort noise or anything else: not a voice
             }
             int n = AudioCodecs.decode(from.codec(), packet, packet.readerIndex() + RtpPacket.headerLength(packet),
                     Math.min(pcm.length, RtpPacket.payloadLength(packet)), pcm);
@@ -81,6 +96,29 @@ final class CallMedia implements AutoCloseable {
         }
     }
 
+    /**
+     * Presses {@code key} as RFC 4733 telephone-events (a start packet, then the end three times, section 2.5.1.4),
+     * e.g. to answer a line's menu; nothing when the far end did not take telephone-events.
+     */
+    void pressKey(char key) {
+        int event = TelephoneEvent.event(key);
+        endpoint.eventLoop().execute(() -> {
+            int payloadType = endpoint.telephoneEventPayloadType();
+            if (payloadType < 0) {
+                return;
+            }
+            long timestamp = endpoint.nextTimestamp();
+            ByteBuf payload = Unpooled.buffer(TelephoneEvent.PAYLOAD_BYTES);
+            TelephoneEvent.write(payload, event, false, 10, 160);
+            endpoint.sendPayload(true, payloadType, timestamp, payload, 0, TelephoneEvent.PAYLOAD_BYTES, 0);
+            payload.clear();
+            TelephoneEvent.write(payload, event, true, 10, 800);
+            for (int i = 0; i < 3; i++) {
+                endpoint.sendPayload(false, payloadType, timestamp, payload, 0, TelephoneEvent.PAYLOAD_BYTES, 0);
+            }
+        });
+    }
+
     /** Hold: our voice pauses. */
     void mute(boolean muted) {
         endpoint.eventLoop().execute(() -> voice.mute(muted));
@@ -93,6 +131,11 @@ final class CallMedia implements AutoCloseable {
     /** Voice frames heard from the other side so far (read from any thread: may lag a frame). */
     long voiceFramesHeard() {
         return hearing.voiceFrames();
+    }
+
+    /** The keys (RFC 4733) the other side pressed so far, in order. */
+    String keysHeard() {
+        return keysHeard.toString();
     }
 
     long packetsSent() {

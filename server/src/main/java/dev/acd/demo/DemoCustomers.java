@@ -242,6 +242,10 @@ public final class DemoCustomers implements AutoCloseable {
                 LOG.warn("bad SDP from the server for a call to {}: {}", line.number(), e.getMessage());
             }
             m.talk();
+            char key = menuKey();
+            if (key != 0) {
+                m.pressKey(key);
+            }
         }
 
         @Override
@@ -256,6 +260,15 @@ public final class DemoCustomers implements AutoCloseable {
                                 .strip());
             }
             finish(cancelled ? null : failed);
+        }
+
+        /** A caller answers a line's menu at once with one of its keys, drawn at random; 0 without a menu. */
+        private synchronized char menuKey() {
+            if (line.menu() == null || line.menu().options().isEmpty()) {
+                return 0;
+            }
+            List<String> keys = List.copyOf(line.menu().options().keySet());
+            return keys.get(random.nextInt(keys.size())).charAt(0);
         }
 
         /** A rep took the call: the caller talks for its own drawn time, then hangs up (unless the rep does first). */

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.acd.core.model.Line;
+import dev.acd.core.model.LineMenu;
+import dev.acd.core.model.RoutingModel;
 import dev.acd.recorder.wav.WavEncoding;
 import dev.acd.recorder.wav.WavWriter;
 import dev.acd.sip.call.CallSounds;
@@ -31,6 +36,32 @@ class SoundFilesTest {
         short[] frame = new short[160];
         sounds.holdMusic().get().read(frame);
         assertArrayEquals(java.util.Arrays.copyOf(tune, 160), frame, "callers on hold hear the file");
+    }
+
+    @Test
+    void shouldPlayEachLineMenusOwnPromptAndTheBuiltInOneForMenusWithout() throws IOException {
+        short[] prompt = new short[800];
+        java.util.Arrays.fill(prompt, (short) 1234);
+        Path file = write("menu.wav", 8000, prompt);
+        RoutingModel model = new RoutingModel(List.of(), List.of(), List.of(), List.of(
+                new Line("a", "+1", "A", "q", new LineMenu(file.toString(), 5, "q", Map.of("1", "q"))),
+                new Line("b", "+2", "B", "q", new LineMenu(null, 5, "q", Map.of("1", "q")))), List.of(), null);
+
+        CallSounds sounds = SoundFiles.withMenuPrompts(CallSounds.builtIn(), model);
+        short[] frame = new short[160];
+        sounds.menuPrompt().apply(file.toString()).read(frame);
+        assertArrayEquals(java.util.Arrays.copyOf(prompt, 160), frame, "callers on line a hear the file");
+        sounds.menuPrompt().apply(null).read(frame);
+        assertArrayEquals(java.util.Arrays.copyOf(CallSounds.builtInMenuPrompt(), 160), frame);
+    }
+
+    @Test
+    void shouldRefuseAMenuPromptFileThatIsNotAnEightKilohertzWav() throws IOException {
+        Path file = write("menu-cd.wav", 44_100, new short[4410]);
+        RoutingModel model = new RoutingModel(List.of(), List.of(), List.of(), List.of(
+                new Line("a", "+1", "A", "q", new LineMenu(file.toString(), 5, "q", Map.of("1", "q")))), List.of(), null);
+        IOException e = assertThrows(IOException.class, () -> SoundFiles.withMenuPrompts(CallSounds.builtIn(), model));
+        assertTrue(e.getMessage().contains("menu-cd.wav"), e.getMessage());
     }
 
     @Test

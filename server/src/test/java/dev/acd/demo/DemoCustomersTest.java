@@ -8,6 +8,7 @@ import dev.acd.config.DailyProfile;
 import dev.acd.config.Distribution;
 import dev.acd.config.SimulationSettings;
 import dev.acd.core.model.Line;
+import dev.acd.core.model.LineMenu;
 import dev.acd.sip.transport.SipTransport;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -62,6 +63,22 @@ class DemoCustomersTest {
         assertEquals(1, stats.placed());
         assertEquals(1, stats.answeredByServer());
         assertEquals(0, stats.pickedUp());
+    }
+
+    @Test
+    void shouldPressOneOfTheMenusKeysWhenTheLineHasAMenu() {
+        Line menuLine = new Line("sales", "+1 212 555 0100", "Sales", "sales",
+                new LineMenu(null, 4, "sales", Map.of("1", "sales", "2", "renewals")));
+        start(traffic(1_000, 1_000), RepPickup.NEVER);
+
+        // one call: the test trunk blocks its SIP loop while binding an RTP port, which may be on that same loop
+        customers.call(menuLine);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.media.size() == 1);
+        // the caller presses one, and only one, of the menu's keys
+        await().atMost(Duration.ofSeconds(10)).until(() -> !server.media.get(0).keysHeard().isEmpty());
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> server.media.get(0).keysHeard().length() == 1);
+        assertTrue(server.media.get(0).keysHeard().matches("[12]"), server.media.get(0).keysHeard());
     }
 
     @Test

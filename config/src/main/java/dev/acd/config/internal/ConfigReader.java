@@ -66,7 +66,7 @@ public final class ConfigReader {
         JournalSettings journal = journal(top);
         List<String> outcomes = outcomes(top, refs);
 
-        ModelSection model = new ModelSection(top, refs, zone);
+        ModelSection model = new ModelSection(top, source, refs, zone);
         model.read();
         CustomerSection customers = new CustomerSection(top, source, refs);
         customers.read();

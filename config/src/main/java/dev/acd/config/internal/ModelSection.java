@@ -2,6 +2,9 @@ package dev.acd.config.internal;
 
 import static dev.acd.config.Settings.*;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,6 +21,7 @@ import java.util.Set;
 import dev.acd.config.PartnerOrganisation;
 import dev.acd.core.call.CustomerDirectory;
 import dev.acd.core.model.Line;
+import dev.acd.core.model.LineMenu;
 import dev.acd.core.model.LiveWindow;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.MissPolicy;
@@ -41,7 +45,11 @@ final class ModelSection {
     static final int MAX_SKILL_LEVEL = 10;
     private static final String SKILL_LEVEL = "a skill level from " + MIN_SKILL_LEVEL + " to " + MAX_SKILL_LEVEL;
 
+    /** The menu prompt that means "the built-in one". */
+    static final String BUILT_IN_PROMPT = "builtin";
+
     private final YamlMap top;
+    private final Source source;
     private final Problems problems;
     private final References refs;
     private final ZoneId centerZone;
@@ -50,8 +58,9 @@ final class ModelSection {
     private final Map<String, String> softphoneUsers = new HashMap<>();
     private RoutingModel model;
 
-    ModelSection(YamlMap top, References refs, ZoneId centerZone) {
+    ModelSection(YamlMap top, Source source, References refs, ZoneId centerZone) {
         this.top = top;
+        this.source = source;
         this.problems = top.problems();
         this.refs = refs;
         this.centerZone = centerZone;
@@ -201,9 +210,58 @@ final class ModelSection {
             }
             String queue = m.id(LINE_QUEUE);
             refs.expect("queue", queue, m.at(LINE_QUEUE));
-            lines.add(new Line(orEmpty(id), orEmpty(number), orElse(m.text(LINE_NAME), id), orEmpty(queue)));
+            LineMenu menu = m.has(LINE_MENU) ? menu(m) : null;
+            lines.add(new Line(orEmpty(id), orEmpty(number), orElse(m.text(LINE_NAME), id), orEmpty(queue), menu));
         }
         return lines;
+    }
+
+    /** A line's DTMF menu: keys 0-9, * and #, each naming a queue, a default queue and a timeout. */
+    private LineMenu menu(YamlMap line) {
+        YamlMap m = line.section(LINE_MENU, "lines[].menu");
+        if (m == null) {
+            return null;
+        }
+        String defaultQueue = m.id(MENU_DEFAULT);
+        refs.expect("queue", defaultQueue, m.at(MENU_DEFAULT));
+        Map<String, String> options = new LinkedHashMap<>();
+        List<YamlMap.Entry> entries = m.entries(MENU_OPTIONS);
+        for (YamlMap.Entry entry : entries) {
+            String key = entry.key();
+            if (key.length() != 1 || LineMenu.KEYS.indexOf(key.charAt(0)) < 0) {
+                problems.add(entry.keyWhere(), "expected a key 0-9, * or # (one per option), got '" + key + "'");
+                continue;
+            }
+            String queue = m.id(entry.value(), entry.valueWhere());
+            refs.expect("queue", queue, entry.valueWhere());
+            if (queue != null) {
+                options.put(key, queue);
+            }
+        }
+        if (m.has(MENU_OPTIONS) && entries.isEmpty() && m.value(MENU_OPTIONS) instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            problems.add(m.at(MENU_OPTIONS), "a menu needs at least one option, e.g. \"1\": sales");
+        }
+        return new LineMenu(prompt(m), m.whole(MENU_TIMEOUT_SECONDS), orEmpty(defaultQueue), options);
+    }
+
+    /** The prompt's file relative to the YAML file (it must exist when that is on disk), or null for the built-in one. */
+    private String prompt(YamlMap menu) {
+        String text = menu.text(MENU_PROMPT);
+        if (text == null || text.isEmpty() || BUILT_IN_PROMPT.equals(text)) {
+            return null;
+        }
+        Path path;
+        try {
+            path = source instanceof Source.FileSource file ? file.path().resolveSibling(text) : Path.of(text);
+        } catch (InvalidPathException e) {
+            problems.add(menu.at(MENU_PROMPT), "expected a WAV file path or 'builtin', got '" + text + "'");
+            return null;
+        }
+        if (source instanceof Source.FileSource && !Files.isRegularFile(path)) {
+            problems.add(menu.at(MENU_PROMPT), "file '" + text + "' not found (looked for " + path + ")");
+            return null;
+        }
+        return path.toString();
     }
 
     private List<Rep> reps() {

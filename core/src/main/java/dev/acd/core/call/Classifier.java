@@ -32,10 +32,19 @@ public final class Classifier {
         this.directory = directory;
     }
 
-    /** Classifies a call that came in on {@code line} from {@code callerNumber}. */
+    /** Classifies a call that came in on {@code line} from {@code callerNumber}, into the line's queue. */
     public CallClassified classify(long at, long callId, Line line, String callerNumber) {
-        Queue queue = model.queue(line.queueId())
-                .orElseThrow(() -> new IllegalArgumentException("line " + line.id() + " names unknown queue " + line.queueId()));
+        return classify(at, callId, line, callerNumber, line.queueId());
+    }
+
+    /**
+     * Classifies a call that came in on {@code line} into {@code queueId}, the queue its DTMF menu chose.
+     *
+     * @throws IllegalArgumentException if the model has no such queue
+     */
+    public CallClassified classify(long at, long callId, Line line, String callerNumber, String queueId) {
+        Queue queue = model.queue(queueId)
+                .orElseThrow(() -> new IllegalArgumentException("line " + line.id() + " names unknown queue " + queueId));
         Optional<Customer> found = directory.byNumber(callerNumber);
         String segmentId = found.map(Customer::segment).orElse(model.settings().defaultSegment());
         int segmentPriority = model.segment(segmentId).map(Segment::priority).orElse(0);

@@ -12,7 +12,7 @@ public sealed interface Event permits
         CallAbandoned, CallbackRequested,
         RepLoggedIn, RepLoggedOut, RepReady, RepNotReady, RepReachable, RepUnreachable,
         DispositionRecorded, RecordingReady, QaScored, QaReviewRequested, QaRated, ConfigChanged, Tick, SourceBlocked,
-        MediaFailed,
+        MediaFailed, MenuChosen,
         Decision {
 
     /** When it happened, in milliseconds since the epoch. */

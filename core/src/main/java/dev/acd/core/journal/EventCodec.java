@@ -24,6 +24,7 @@ import dev.acd.core.event.PassedOver;
 import dev.acd.core.event.PassedOverWhy;
 import dev.acd.core.event.QaCriterionScore;
 import dev.acd.core.event.MediaFailed;
+import dev.acd.core.event.MenuChosen;
 import dev.acd.core.event.QaRated;
 import dev.acd.core.event.QaRating;
 import dev.acd.core.event.QaReviewReason;
@@ -268,6 +269,11 @@ public final class EventCodec {
             writeEnum(out, e.leg());
             writeString(out, e.reason());
         }, (at, in) -> new MediaFailed(at, in.readStopBit(), readEnum(in, PARTIES, "leg"), readString(in))));
+        register(new Codec<>(26, MenuChosen.class, (e, out) -> {
+            out.writeStopBit(e.callId());
+            writeString(out, e.digit());
+            writeString(out, e.queueId());
+        }, (at, in) -> new MenuChosen(at, in.readStopBit(), readString(in), readString(in))));
 
         // Router decisions, tags 32 and up.
         register(new Codec<>(32, CallQueued.class, (e, out) -> {

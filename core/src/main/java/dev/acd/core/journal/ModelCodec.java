@@ -1,6 +1,7 @@
 package dev.acd.core.journal;
 
 import dev.acd.core.model.Line;
+import dev.acd.core.model.LineMenu;
 import dev.acd.core.model.LiveWindow;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.MissPolicy;
@@ -23,7 +24,9 @@ import net.openhft.chronicle.bytes.BytesOut;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.acd.core.journal.Fields.readBoolean;
 import static dev.acd.core.journal.Fields.readCount;
@@ -56,14 +59,20 @@ final class ModelCodec {
     private static final ReachKind[] REACH_KINDS = ReachKind.values();
     private static final TierScope[] TIER_SCOPES = TierScope.values();
     private static final MaxWaitAction[] MAX_WAIT_ACTIONS = MaxWaitAction.values();
+    /** The model's presence byte when its lines carry menus (1 is the original layout, without them). */
+    private static final byte WITH_MENUS = 2;
 
     private ModelCodec() {
     }
 
     static void writeModel(BytesOut<?> out, RoutingModel model) {
-        if (!writePresence(out, model)) {
+        if (model == null) {
+            out.writeByte((byte) 0);
             return;
         }
+        boolean menus = model.lines().stream().anyMatch(line -> line.menu() != null);
+        // A model without menus keeps the original layout byte for byte; 2 marks the layout with line menus.
+        out.writeByte(menus ? WITH_MENUS : (byte) 1);
         List<Skill> skills = model.skills();
         writeCount(out, skills.size());
         for (int i = 0; i < skills.size(); i++) {
@@ -88,6 +97,9 @@ final class ModelCodec {
             writeString(out, line.number());
             writeString(out, line.name());
             writeString(out, line.queueId());
+            if (menus) {
+                writeMenu(out, line.menu());
+            }
         }
         List<Rep> reps = model.reps();
         writeCount(out, reps.size());
@@ -98,9 +110,19 @@ final class ModelCodec {
     }
 
     static RoutingModel readModel(BytesIn<?> in) {
-        if (!readPresence(in, "model")) {
+        long position = in.readPosition();
+        int layout = in.readUnsignedByte();
+        if (layout < 0) {
+            throw new java.nio.BufferUnderflowException();
+        }
+        if (layout == 0) {
             return null;
         }
+        if (layout != 1 && layout != WITH_MENUS) {
+            throw new JournalFormatException("field model at position " + position + " has presence byte " + layout
+                    + " (expected 0, 1, or 2 for a model with line menus)");
+        }
+        boolean menus = layout == WITH_MENUS;
         int skillCount = readCount(in, "model.skills");
         List<Skill> skills = new ArrayList<>(skillCount);
         for (int i = 0; i < skillCount; i++) {
@@ -119,7 +141,8 @@ final class ModelCodec {
         int lineCount = readCount(in, "model.lines");
         List<Line> lines = new ArrayList<>(lineCount);
         for (int i = 0; i < lineCount; i++) {
-            lines.add(new Line(readString(in), readString(in), readString(in), readString(in)));
+            lines.add(new Line(readString(in), readString(in), readString(in), readString(in),
+                    menus ? readMenu(in) : null));
         }
         int repCount = readCount(in, "model.reps");
         List<Rep> reps = new ArrayList<>(repCount);
@@ -127,6 +150,35 @@ final class ModelCodec {
             reps.add(readRep(in));
         }
         return new RoutingModel(skills, segments, queues, lines, reps, readSettings(in));
+    }
+
+    private static void writeMenu(BytesOut<?> out, LineMenu menu) {
+        if (!writePresence(out, menu)) {
+            return;
+        }
+        writeString(out, menu.prompt());
+        writeInt(out, menu.timeoutSeconds());
+        writeString(out, menu.defaultQueue());
+        writeCount(out, menu.options().size());
+        for (Map.Entry<String, String> option : menu.options().entrySet()) {
+            writeString(out, option.getKey());
+            writeString(out, option.getValue());
+        }
+    }
+
+    private static LineMenu readMenu(BytesIn<?> in) {
+        if (!readPresence(in, "line.menu")) {
+            return null;
+        }
+        String prompt = readString(in);
+        int timeoutSeconds = readInt(in, "menu.timeoutSeconds");
+        String defaultQueue = readString(in);
+        int count = readCount(in, "menu.options");
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            options.put(readString(in), readString(in));
+        }
+        return new LineMenu(prompt, timeoutSeconds, defaultQueue, options);
     }
 
     private static void writeSegment(BytesOut<?> out, Segment segment) {

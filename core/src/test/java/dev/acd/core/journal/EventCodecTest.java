@@ -4,6 +4,7 @@ import dev.acd.core.event.CallAnswered;
 import dev.acd.core.event.CallArrived;
 import dev.acd.core.event.CallEnded;
 import dev.acd.core.event.ConfigChanged;
+import dev.acd.core.event.MenuChosen;
 import dev.acd.core.event.Event;
 import dev.acd.core.event.OfferFailure;
 import dev.acd.core.event.Party;
@@ -120,6 +121,35 @@ class EventCodecTest {
         SourceBlocked noUser = new SourceBlocked(SampleEvents.T0, "2001:db8::1", null, "x", Long.MAX_VALUE);
         assertNull(((SourceBlocked) roundTrip(noUser)).user());
         assertEquals(Long.MAX_VALUE, ((SourceBlocked) roundTrip(noUser)).untilMs());
+    }
+
+    @Test
+    void shouldKeepTheOriginalModelLayoutWhenNoLineHasAMenuAndMarkItWhenOneHas() {
+        byte[] plain = encode(new ConfigChanged(1, 1, "x", SampleEvents.model()));
+        byte[] menus = encode(new ConfigChanged(1, 1, "x", SampleEvents.menuModel()));
+        // version, tag 18, at 1, version 1, "x" (2 bytes), then the model's presence byte.
+        assertEquals(1, plain[6], "a model without menus is written as before");
+        assertEquals(2, menus[6], "a model with line menus is marked 2");
+        ConfigChanged decoded = (ConfigChanged) roundTrip(new ConfigChanged(1, 1, "x", SampleEvents.menuModel()));
+        assertEquals("q-renewals", decoded.model().lines().get(0).menu().queueFor('2'));
+        assertNull(decoded.model().lines().get(2).menu());
+    }
+
+    @Test
+    void shouldRejectAModelPresenceByteItDoesNotKnowNamingThePosition() {
+        byte[] bytes = encode(new ConfigChanged(1, 1, "x", SampleEvents.model()));
+        bytes[6] = 7;
+        Bytes<?> in = Bytes.wrapForRead(bytes);
+        JournalFormatException e = assertThrows(JournalFormatException.class, () -> EventCodec.decode(in));
+        assertTrue(e.getMessage().contains("presence byte 7"), e.getMessage());
+    }
+
+    @Test
+    void shouldWriteTheDocumentedLayoutForMenuChosen() {
+        Bytes<?> bytes = Bytes.allocateElasticOnHeap();
+        EventCodec.encode(new MenuChosen(1000, 300, "2", "q"), bytes);
+        assertArrayEquals(new byte[] {1, 26, (byte) 0xe8, 0x07, (byte) 0xac, 0x02, 1, '2', 1, 'q'},
+                bytes.toByteArray());
     }
 
     @Test

@@ -39,6 +39,7 @@ import dev.acd.core.event.RepUnreachable;
 import dev.acd.core.event.Rule;
 import dev.acd.core.event.SourceBlocked;
 import dev.acd.core.event.MediaFailed;
+import dev.acd.core.event.MenuChosen;
 import dev.acd.core.event.Tick;
 import dev.acd.core.event.TierWidened;
 import dev.acd.core.event.TransferTarget;
@@ -47,6 +48,7 @@ import dev.acd.core.event.WrapUpEnded;
 import dev.acd.core.event.WrapUpStarted;
 import dev.acd.core.model.Direction;
 import dev.acd.core.model.Line;
+import dev.acd.core.model.LineMenu;
 import dev.acd.core.model.LiveWindow;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.MissPolicy;
@@ -143,6 +145,7 @@ final class SampleEvents {
         events.add(new RepNotReady(t++, "rep-bo", ""));
         events.add(new ConfigChanged(t++, 8, "api", sparseModel()));
         events.add(new ConfigChanged(t++, 9, null, null));
+        events.add(new ConfigChanged(t++, 10, "menus", menuModel()));
         events.add(new RepReachable(t++, "rep-anna", "sip:anna@192.0.2.44:5062;transport=tcp"));
         events.add(new RepUnreachable(t++, "rep-anna", "ping-timeout"));
         events.add(new RepReachable(t++, "rep-bo", null));
@@ -152,6 +155,8 @@ final class SampleEvents {
         events.add(new SourceBlocked(t++, "2001:db8::7", null, "", 0));
         events.add(new MediaFailed(t++, 1_000_007L, Party.REP, "no RTP for 10000 ms"));
         events.add(new MediaFailed(t++, 1_000_008L, null, null));
+        events.add(new MenuChosen(t++, 1_000_009L, "2", "q-renewals"));
+        events.add(new MenuChosen(t++, 1_000_010L, null, "q-sales"));
         return events;
     }
 
@@ -190,6 +195,17 @@ final class SampleEvents {
                 List.of(new ValueBand(100_000, 10), new ValueBand(1_000_000, 25)), MissPolicy.DEFAULT, 30, 5,
                 java.time.ZoneId.of("America/New_York"));
         return new RoutingModel(skills, segments, List.of(sales, renewals), lines, reps, settings);
+    }
+
+    /** {@link #model()} whose sales line has a DTMF menu (one with the built-in prompt, one line without). */
+    static RoutingModel menuModel() {
+        RoutingModel base = model();
+        List<Line> lines = List.of(new Line("line-sales", "+4940999000", "Sales DE", "q-sales",
+                        new LineMenu(null, 5, "q-sales", Map.of("1", "q-sales", "2", "q-renewals", "#", "q-sales"))),
+                new Line("line-renew", "+4940999001", null, "q-renewals",
+                        new LineMenu("prompts/renew.wav", 1, "q-renewals", Map.of())),
+                new Line("line-plain", "+4940999002", "Plain", "q-sales"));
+        return new RoutingModel(base.skills(), base.segments(), base.queues(), lines, base.reps(), base.settings());
     }
 
     /** A model with empty lists and null optional parts everywhere. */

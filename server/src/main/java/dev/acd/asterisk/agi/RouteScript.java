@@ -166,8 +166,8 @@ public final class RouteScript implements AgiScript {
                     channel.stopMusicOnHold();
                     refuse(channel, STATUS_HANGUP, hangUp.reason());
                     return;
-                } else if (command instanceof OfferCallback) {
-                    call.callbackOffered(CallbackOffers.atMaxWait(model, call.queueId(), clock.millis() - call.queuedAt()));
+                } else if (command instanceof OfferCallback offer) {
+                    call.callbackOffered(offer.afterMaxWait());
                     channel.stopMusicOnHold();
                     channel.setVariable(STATUS, STATUS_CALLBACK);
                     return;

@@ -44,7 +44,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>An INVITE from a trunk source (the {@link TrunkPolicy}) is a customer's call: the dialled number picks the
  *       line (404 when none), it is published as {@code CallArrived} and {@code CallClassified}, answered with our
- *       SDP (488 without a common codec) and waits with music for the router's {@code OfferCall}.</li>
+ *       SDP (488 without a common codec) and waits with music for the router's {@code OfferCall}. A line with a
+ *       DTMF menu plays it first and classifies the call into the queue the caller chose.</li>
  *   <li>Any other INVITE must be a rep's softphone dialling out: digest-authenticated with 407, checked against the
  *       dial rules (403 naming the rule), sent to the trunk with the configured caller ID. An unauthenticated INVITE
  *       to one of our line numbers is a trunk call from a source we do not trust: 403. Failed authentications
@@ -202,9 +203,12 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
         long callId = callIds.getAsLong();
         long now = env.now();
         String caller = Sip.caller(request);
-        CallClassified classified;
+        CallClassified classified = null;
         try {
-            classified = env.classifier().get().classify(now, callId, line, caller);
+            // with a menu the queue is the caller's choice: classified once chosen
+            if (line.menu() == null) {
+                classified = env.classifier().get().classify(now, callId, line, caller);
+            }
         } catch (RuntimeException e) {
             endpoint.close();
             refuse(tx, 500, "Server Internal Error: " + e.getMessage());
@@ -214,7 +218,7 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
         // Known before its first event is published: the router answers CallClassified with an OfferCall on its own
         // thread at once, and a command for a call not yet in the map would be dropped (the caller then waits for
         // ever). Commands delivered before answer() runs wait on this loop behind it.
-        InboundCall call = new InboundCall(env, callId, caller, layer, loop, endpoint, sdp);
+        InboundCall call = new InboundCall(env, callId, caller, line, layer, loop, endpoint, sdp);
         env.calls().put(callId, call);
         if (!env.publisher().tryPublish(new CallArrived(now, callId, Direction.INBOUND, line.id(), caller,
                 line.number(), null))) {
@@ -224,7 +228,9 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
             refuse(tx, 503, "Service Unavailable: the router is saturated");
             return;
         }
-        env.publish(classified);
+        if (classified != null) {
+            env.publish(classified);
+        }
         env.counters().inbound.increment();
         call.answer(tx, negotiation);
     }

@@ -7,17 +7,21 @@ import dev.acd.core.command.OfferCall;
 import dev.acd.core.command.OfferCallback;
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
+import dev.acd.core.event.CallClassified;
 import dev.acd.core.event.CallEnded;
 import dev.acd.core.event.CallHeld;
 import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.CallTransferred;
 import dev.acd.core.event.CallbackRequested;
 import dev.acd.core.event.MediaFailed;
+import dev.acd.core.event.MenuChosen;
 import dev.acd.core.event.OfferFailed;
 import dev.acd.core.event.OfferFailure;
 import dev.acd.core.event.Party;
 import dev.acd.core.event.RecordingReady;
 import dev.acd.core.event.TransferTarget;
+import dev.acd.core.model.Line;
+import dev.acd.core.model.LineMenu;
 import dev.acd.core.model.Reach;
 import dev.acd.core.model.RoutingModel;
 import dev.acd.sip.dialog.Dialog;
@@ -60,13 +64,16 @@ import javax.sip.header.ReferToHeader;
  * dialog; commands hop there through {@link #deliver}.
  */
 final class InboundCall implements CallHandle, DialogListener {
-    private enum State { QUEUED, RINGING, CONNECTED, TRANSFERRED_OUT, ENDED }
+    private enum State { MENU, QUEUED, RINGING, CONNECTED, TRANSFERRED_OUT, ENDED }
 
     private static final char CALLBACK_KEY = '1';
+    /** Why a caller who declined the callback offered at max wait is hung up on; the Simulator's words. */
+    static final String MAX_WAIT = "max wait";
 
     private final CallEnv env;
     private final long callId;
     private final String callerNumber;
+    private final Line line;
     private final TransactionLayer layer;
     private final EventLoop loop;
     private final RtpEndpoint callerMedia;
@@ -74,7 +81,7 @@ final class InboundCall implements CallHandle, DialogListener {
     private final DtmfDecoder callerDtmf = new DtmfDecoder();
     private final DialogListener repLeg = new RepLeg();
     private Dialog callerDialog;
-    private State state = State.QUEUED;
+    private State state;
     private boolean released;
 
     private Player music;
@@ -82,6 +89,9 @@ final class InboundCall implements CallHandle, DialogListener {
     private TransactionScheduler.Cancellable announceTimer;
     private TransactionScheduler.Cancellable callbackTimer;
     private boolean awaitingCallbackKey;
+    private boolean afterMaxWait;
+    private TransactionScheduler.Cancellable menuTimer;
+    private boolean menuReplayed;
 
     private int offerToken;
     private String offeredRep;
@@ -100,18 +110,24 @@ final class InboundCall implements CallHandle, DialogListener {
     private Dialog outsideDialog;
     private RtpEndpoint outsideMedia;
 
-    InboundCall(CallEnv env, long callId, String callerNumber, TransactionLayer layer, EventLoop loop,
+    /**
+     * @param line the line called; with a menu the call starts in it and is classified once the caller chose,
+     *             without one the caller has already classified it
+     */
+    InboundCall(CallEnv env, long callId, String callerNumber, Line line, TransactionLayer layer, EventLoop loop,
             RtpEndpoint callerMedia, SdpNegotiator callerSdp) {
         this.env = env;
         this.callId = callId;
         this.callerNumber = callerNumber;
+        this.line = line;
+        this.state = line.menu() != null ? State.MENU : State.QUEUED;
         this.layer = layer;
         this.loop = loop;
         this.callerMedia = callerMedia;
         this.callerSdp = callerSdp;
     }
 
-    /** Answers the caller's INVITE with our SDP and starts the music. On the loop. */
+    /** Answers the caller's INVITE with our SDP and starts the line's menu or the music. On the loop. */
     void answer(ServerTransaction invite, Negotiation negotiation) {
         SipMessage ok = Sip.response(invite.request(), 200, null);
         Sip.withSdp(ok, negotiation.local());
@@ -119,7 +135,11 @@ final class InboundCall implements CallHandle, DialogListener {
         callerMedia.configure(negotiation);
         callerMedia.active(true, (endpoint, silentMs) -> mediaFailed(Party.CUSTOMER, silentMs));
         callerMedia.listener(this::onCallerRtp);
-        waitWithMusic();
+        if (state == State.MENU) {
+            playMenu();
+        } else {
+            waitWithMusic();
+        }
     }
 
     @Override
@@ -139,10 +159,68 @@ final class InboundCall implements CallHandle, DialogListener {
             state = State.QUEUED;
         } else if (command instanceof HangUpCall h && state != State.ENDED && state != State.TRANSFERRED_OUT) {
             hangUpBySystem(h.reason());
-        } else if (command instanceof OfferCallback && (state == State.QUEUED || state == State.RINGING)) {
-            offerCallback();
+        } else if (command instanceof OfferCallback o && (state == State.QUEUED || state == State.RINGING)) {
+            offerCallback(o.afterMaxWait());
         } else {
             env.counters().ignoredCommands.increment();
+        }
+    }
+
+    // ---- the line's DTMF menu ------------------------------------------------------------------------------------
+
+    /** Plays the menu's prompt; the caller has the menu's timeout from its start to press a key. */
+    private void playMenu() {
+        stopPrompt();
+        cancelMenuTimer();
+        LineMenu menu = line.menu();
+        prompt = Player.play(callerMedia, env.media().sounds().menuPrompt().apply(menu.prompt()), () -> prompt = null);
+        menuTimer = layer.scheduler().schedule(menu.timeoutSeconds() * 1000L, () -> {
+            menuTimer = null;
+            if (state == State.MENU) {
+                menuChosen(null, menu.defaultQueue());
+            }
+        });
+    }
+
+    /** A key in the menu: an option picks its queue; any other key replays the prompt once, then means the default. */
+    private void menuKey(char digit) {
+        LineMenu menu = line.menu();
+        String queue = menu.queueFor(digit);
+        if (queue != null) {
+            menuChosen(String.valueOf(digit), queue);
+        } else if (!menuReplayed) {
+            menuReplayed = true;
+            playMenu();
+        } else {
+            menuChosen(null, menu.defaultQueue());
+        }
+    }
+
+    /** The menu is done: {@code MenuChosen}, then the classification into that queue, then the wait with music. */
+    private void menuChosen(String digit, String queueId) {
+        cancelMenuTimer();
+        stopPrompt();
+        long now = env.now();
+        env.publish(new MenuChosen(now, callId, digit, queueId));
+        CallClassified classified;
+        try {
+            classified = env.classifier().get().classify(now, callId, line, callerNumber, queueId);
+        } catch (RuntimeException e) {
+            // the configuration changed under the menu; the caller cannot be queued anywhere sensible
+            state = State.ENDED;
+            env.publish(new CallEnded(now, callId, Party.SYSTEM, "menu: " + e.getMessage()));
+            goodbyeThenHangUp();
+            return;
+        }
+        state = State.QUEUED;
+        env.publish(classified);
+        waitWithMusic();
+    }
+
+    private void cancelMenuTimer() {
+        if (menuTimer != null) {
+            menuTimer.cancel();
+            menuTimer = null;
         }
     }
 
@@ -210,21 +288,28 @@ final class InboundCall implements CallHandle, DialogListener {
             callbackTimer.cancel();
             callbackTimer = null;
         }
+        cancelMenuTimer();
         awaitingCallbackKey = false;
     }
 
-    private void offerCallback() {
+    /**
+     * Plays the callback prompt and waits for key 1. Declined (no key in time) after a callback tier, the call
+     * waits on; after max wait the router has let it go, so the caller is hung up on as the Simulator does.
+     */
+    private void offerCallback(boolean maxWaitOver) {
         stopWaiting();
         awaitingCallbackKey = true;
+        afterMaxWait = maxWaitOver;
         prompt = Player.play(callerMedia, env.media().sounds().callbackPrompt().get(), () -> prompt = null);
         callbackTimer = layer.scheduler().schedule(env.settings().callbackKeyTimeoutMs(), () -> {
             callbackTimer = null;
             if (awaitingCallbackKey) {
-                // no key: the caller keeps waiting (the router still has the call when the offer was a tier's)
                 awaitingCallbackKey = false;
                 stopPrompt();
-                if (waiting()) {
-                    waitWithMusic();
+                if (afterMaxWait && waiting()) {
+                    hangUpBySystem(MAX_WAIT);
+                } else if (waiting()) {
+                    waitWithMusic(); // a tier's offer: the router still has the call
                 }
             }
         });
@@ -242,11 +327,12 @@ final class InboundCall implements CallHandle, DialogListener {
         }
     }
 
-    /**
-     * A key the caller pressed while waiting. Only the callback key is used; a per-line DTMF menu would start
-     * here (the routing model has no menu yet).
-     */
+    /** A key the caller pressed: a choice in the line's menu, or the callback key after a callback offer. */
     private void onCallerDigit(char digit) {
+        if (state == State.MENU) {
+            menuKey(digit);
+            return;
+        }
         if (!awaitingCallbackKey || digit != CALLBACK_KEY || !waiting()) {
             return;
         }
@@ -628,7 +714,7 @@ final class InboundCall implements CallHandle, DialogListener {
             return;
         }
         switch (state) {
-            case QUEUED -> {
+            case MENU, QUEUED -> {
                 state = State.ENDED;
                 stopWaiting();
                 env.publish(new CallAbandoned(env.now(), callId));

@@ -9,6 +9,7 @@ import dev.acd.core.event.Event;
 import dev.acd.core.event.EventPublisher;
 import dev.acd.core.model.Customer;
 import dev.acd.core.model.Line;
+import dev.acd.core.model.LineMenu;
 import dev.acd.core.model.MaxWaitAction;
 import dev.acd.core.model.MissPolicy;
 import dev.acd.core.model.Queue;
@@ -67,6 +68,8 @@ final class Gateway implements AutoCloseable {
     static final String TRUNK_HOST = "127.0.0.2";
     static final String LINE_NUMBER = "+15550100";
     static final String KNOWN_CALLER = "+15557770001";
+    /** A line with a menu: 1 sales, 2 renewals; 1 s to choose, sales by default. */
+    static final String MENU_NUMBER = "+15550111";
 
     final SipStack stack;
     final Registrar registrar;
@@ -143,7 +146,9 @@ final class Gateway implements AutoCloseable {
         List<Rep> reps = List.of(rep("rep-ava", "ava.chen"), rep("rep-ben", "ben.okafor"));
         return new RoutingModel(List.of(), List.of(new Segment("strategic", "Strategic", java.util.Set.of(), 50),
                 new Segment("smb", "Small business", java.util.Set.of(), 10)), List.of(sales, renewals),
-                List.of(new Line("l-sales", LINE_NUMBER, "Sales line", "q-sales")), reps,
+                List.of(new Line("l-sales", LINE_NUMBER, "Sales line", "q-sales"),
+                        new Line("l-menu", MENU_NUMBER, "Menu line", "q-sales", new LineMenu(null, 1, "q-sales",
+                                Map.of("1", "q-sales", "2", "q-renewals")))), reps,
                 new RoutingSettings("smb", List.of(), MissPolicy.DEFAULT, 30, 5));
     }
 

@@ -303,6 +303,36 @@ class InboundCallTest {
     }
 
     @Test
+    void shouldEndTheCallPolitelyWhenCallerDeclinesTheCallbackOfferedAtMaxWait() throws Exception {
+        Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
+        long callId = queuedCall(call);
+        gateway.control.onCommand(new OfferCallback(callId, true));
+        // no key within the gateway's callbackKeyTimeoutMs (2 s): the router let the call go, so do we
+        CallEnded ended = gateway.awaitEvent(CallEnded.class);
+        assertEquals(Party.SYSTEM, ended.endedBy());
+        assertEquals("max wait", ended.reason());
+        await().atMost(Duration.ofSeconds(5)).until(() -> trunk.events.contains("ended: BYE received"));
+        assertEquals(List.of("CallArrived", "CallClassified", "CallEnded"), gateway.callEventNames());
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.control.liveCalls() == 0);
+    }
+
+    @Test
+    void shouldKeepWaitingWhenNoKeyIsPressedAfterACallbackTiersOffer() throws Exception {
+        Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
+        long callId = queuedCall(call);
+        trunk.forget();
+        gateway.control.onCommand(new OfferCallback(callId, false));
+        // the callback prompt is 3,200 samples, then silence until callbackKeyTimeoutMs (2 s) runs out; hearing
+        // twice that means the music is back, and the call is still there to offer
+        await().atMost(Duration.ofSeconds(6)).until(() -> trunk.heard().length >= 6400);
+        gateway.control.onCommand(new OfferCall(callId, "rep-ava", Gateway.softphone("ava.chen"), 10));
+        gateway.awaitEvent(CallAnswered.class);
+        assertEquals(0, gateway.count(CallEnded.class));
+        trunk.hangUp(call.dialog);
+        gateway.awaitEvent(CallEnded.class);
+    }
+
+    @Test
     void shouldKeepWaitingWhenCallerPressesAnotherKeyAfterCallbackOffer() throws Exception {
         Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
         long callId = queuedCall(call);
