@@ -537,22 +537,10 @@ final class InboundCall implements CallHandle, DialogListener {
     }
 
     private void repReInvite(ServerTransaction tx, SipMessage request) {
-        Negotiation negotiation;
-        try {
-            SessionDescription sdpOffer = Sip.sdpOf(request);
-            if (sdpOffer == null) {
-                tx.respondFromAnyThread(Sip.response(request, 488, "Not Acceptable Here: a re-INVITE needs an SDP offer"));
-                return;
-            }
-            negotiation = repSdp.answer(sdpOffer, repMedia.localPort(), MediaDirection.SENDRECV);
-        } catch (SdpException e) {
-            tx.respondFromAnyThread(Sip.response(request, e.sipStatus(), e.getMessage()));
+        Negotiation negotiation = Sip.answerReInvite(tx, request, repSdp, repMedia);
+        if (negotiation == null) {
             return;
         }
-        SipMessage ok = Sip.response(request, 200, null);
-        Sip.withSdp(ok, negotiation.local());
-        tx.respondFromAnyThread(ok);
-        repMedia.configure(negotiation);
         if (negotiation.heldByPeer() && !held) {
             held = true;
             bridge.hold(true);

@@ -229,22 +229,10 @@ final class OutboundCall implements CallHandle {
                 DialogListener.super.onRequest(dialog, tx, request);
                 return;
             }
-            Negotiation negotiation;
-            try {
-                SessionDescription offer = Sip.sdpOf(request);
-                if (offer == null) {
-                    tx.respondFromAnyThread(Sip.response(request, 488, "Not Acceptable Here: a re-INVITE needs an SDP offer"));
-                    return;
-                }
-                negotiation = repSdp.answer(offer, repMedia.localPort(), MediaDirection.SENDRECV);
-            } catch (SdpException e) {
-                tx.respondFromAnyThread(Sip.response(request, e.sipStatus(), e.getMessage()));
+            Negotiation negotiation = Sip.answerReInvite(tx, request, repSdp, repMedia);
+            if (negotiation == null) {
                 return;
             }
-            SipMessage ok = Sip.response(request, 200, null);
-            Sip.withSdp(ok, negotiation.local());
-            tx.respondFromAnyThread(ok);
-            repMedia.configure(negotiation);
             if (negotiation.heldByPeer() && !held) {
                 held = true;
                 bridge.hold(true);

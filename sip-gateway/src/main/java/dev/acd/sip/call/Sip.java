@@ -1,11 +1,16 @@
 package dev.acd.sip.call;
 
 import dev.acd.sip.dialog.SipFactories;
+import dev.acd.sip.media.RtpEndpoint;
 import dev.acd.sip.message.SipMessage;
 import dev.acd.sip.message.SipResponses;
+import dev.acd.sip.sdp.MediaDirection;
+import dev.acd.sip.sdp.Negotiation;
 import dev.acd.sip.sdp.SdpException;
+import dev.acd.sip.sdp.SdpNegotiator;
 import dev.acd.sip.sdp.SdpParser;
 import dev.acd.sip.sdp.SessionDescription;
+import dev.acd.sip.transaction.ServerTransaction;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import javax.sip.address.Address;
@@ -20,6 +25,30 @@ final class Sip {
     }
 
     /** The SDP in a message's body, or null when it has no body. */
+    /**
+     * Answers a rep's re-INVITE (hold, resume, a new address) with our SDP and points {@code media} at the new
+     * peer; returns the negotiation, or null after answering 488/400 for a missing or unusable offer.
+     */
+    static Negotiation answerReInvite(ServerTransaction tx, SipMessage request, SdpNegotiator sdp, RtpEndpoint media) {
+        Negotiation negotiation;
+        try {
+            SessionDescription offer = sdpOf(request);
+            if (offer == null) {
+                tx.respondFromAnyThread(response(request, 488, "Not Acceptable Here: a re-INVITE needs an SDP offer"));
+                return null;
+            }
+            negotiation = sdp.answer(offer, media.localPort(), MediaDirection.SENDRECV);
+        } catch (SdpException e) {
+            tx.respondFromAnyThread(response(request, e.sipStatus(), e.getMessage()));
+            return null;
+        }
+        SipMessage ok = response(request, 200, null);
+        withSdp(ok, negotiation.local());
+        tx.respondFromAnyThread(ok);
+        media.configure(negotiation);
+        return negotiation;
+    }
+
     static SessionDescription sdpOf(SipMessage message) throws SdpException {
         byte[] body = message.raw().getRawContent();
         if (body == null || body.length == 0) {
