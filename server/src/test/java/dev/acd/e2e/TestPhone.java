@@ -1,15 +1,10 @@
 package dev.acd.e2e;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 
-import dev.acd.core.audio.G711;
 import dev.acd.sip.auth.ClientDigest;
 import dev.acd.sip.auth.DigestAlgorithm;
 import dev.acd.sip.dialog.Dialog;
@@ -40,6 +34,7 @@ import dev.acd.sip.transaction.TimerSettings;
 import dev.acd.sip.transaction.TransactionState;
 import dev.acd.sip.transport.SipTransport;
 import dev.acd.sip.transport.TransportSettings;
+import dev.acd.testkit.PhoneAudio;
 import dev.acd.sip.ua.ClientInvite;
 import dev.acd.sip.ua.InviteListener;
 import dev.acd.sip.ua.RequestHandler;
@@ -56,18 +51,11 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
 
     final SipStack stack;
     final String host;
-    private final DatagramSocket rtp;
-    private final Thread receiver;
+    private final PhoneAudio audio;
     private final ScheduledExecutorService pacer;
-    private volatile boolean closed;
     volatile Mode mode = Mode.ANSWER;
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<Dialog> dialogs = new CopyOnWriteArrayList<>();
-    volatile InetSocketAddress remoteRtp;
-    private short[] heard = new short[0];
-    private int sequence = 100;
-    private long timestamp = 1000;
-    private final long ssrc;
     private ClientDigest digest;
 
     private TestPhone(String host) throws IOException {
@@ -77,13 +65,7 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
         this.stack = SipStack.start(transports, TimerSettings.DEFAULTS);
         stack.register("INVITE", this);
         stack.core().defaultDialogListener(this);
-        this.rtp = new DatagramSocket(new InetSocketAddress(host, 0));
-        rtp.setSoTimeout(200);
-        rtp.setReceiveBufferSize(1 << 20);
-        this.ssrc = (host.hashCode() ^ rtp.getLocalPort()) & 0xFFFFFFFL;
-        this.receiver = new Thread(this::receive, "phone-rtp-" + host);
-        receiver.setDaemon(true);
-        receiver.start();
+        this.audio = new PhoneAudio(host);
         this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "phone-tone-" + host);
             t.setDaemon(true);
@@ -247,7 +229,7 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
         Address aor = SipFactories.addresses().createAddress("sip:" + user + "@" + realm);
         SipMessage register = stack.newRequest("REGISTER", SipFactories.addresses().createURI(uri), aor,
                 (Address) aor.clone(), SipTransport.UDP);
-        register.raw().setCallId("reg-" + user + "-" + rtp.getLocalPort());
+        register.raw().setCallId("reg-" + user + "-" + audio.localPort());
         ((javax.sip.header.CSeqHeader) register.raw().getHeader("CSeq")).setSeqNumber(++registerCseq);
         register = SipMessage.of(register.raw());
         if (digest.challenge() != null) {
@@ -321,67 +303,26 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
     /** Starts sending a PCMU tone of {@code hz}, one 20 ms frame every 20 ms, until {@link #close()}. */
     ScheduledFuture<?> playTone(double hz) {
         return pacer.scheduleAtFixedRate(() -> {
-            if (remoteRtp == null) {
-                return;
-            }
-            byte[] payload = new byte[160];
-            long ts;
-            synchronized (this) {
-                ts = timestamp;
-                timestamp += 160;
-            }
-            for (int i = 0; i < 160; i++) {
-                payload[i] = G711.linearToUlaw((short) (8000 * Math.sin(2 * Math.PI * hz * (ts + i) / 8000)));
-            }
             try {
-                send(0, false, ts, payload);
+                audio.sendToneFrame(hz, false);
             } catch (IOException e) {
                 // closed while playing
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void send(int pt, boolean marker, long ts, byte[] payload) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(12 + payload.length);
-        b.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | pt)).putShort((short) sequence++).putInt((int) ts)
-                .putInt((int) ssrc).put(payload);
-        rtp.send(new DatagramPacket(b.array(), b.position(), remoteRtp));
+    /** Where the far end wants our RTP, from the last SDP it sent us; null before. */
+    InetSocketAddress remoteRtp() {
+        return audio.remote();
     }
 
     /** Samples heard since the last {@link #forget()}. */
-    synchronized short[] heard() {
-        return heard.clone();
+    short[] heard() {
+        return audio.heard();
     }
 
-    synchronized void forget() {
-        heard = new short[0];
-    }
-
-    private void receive() {
-        byte[] buffer = new byte[2048];
-        while (!closed) {
-            DatagramPacket p = new DatagramPacket(buffer, buffer.length);
-            try {
-                rtp.receive(p);
-            } catch (SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                return;
-            }
-            int pt = buffer[1] & 0x7F;
-            if (pt != 0 && pt != 8 || p.getLength() <= 12) {
-                continue;
-            }
-            short[] pcm = new short[p.getLength() - 12];
-            for (int i = 0; i < pcm.length; i++) {
-                pcm[i] = pt == 0 ? G711.ulawToLinear(buffer[12 + i]) : G711.alawToLinear(buffer[12 + i]);
-            }
-            synchronized (this) {
-                short[] grown = Arrays.copyOf(heard, heard.length + pcm.length);
-                System.arraycopy(pcm, 0, grown, heard.length, pcm.length);
-                heard = grown;
-            }
-        }
+    void forget() {
+        audio.forget();
     }
 
     private void learnRemote(SipMessage message) {
@@ -392,16 +333,14 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
         try {
             SessionDescription sdp = SdpParser.parse(new String(body, StandardCharsets.UTF_8));
             MediaDescription m = sdp.media().get(0);
-            remoteRtp = new InetSocketAddress(InetAddress.getByName(sdp.connectionAddressOf(m)), m.port());
+            audio.remote(new InetSocketAddress(InetAddress.getByName(sdp.connectionAddressOf(m)), m.port()));
         } catch (Exception e) {
             throw new AssertionError("bad SDP from the server: " + e.getMessage(), e);
         }
     }
 
     private void withSdp(SipMessage message, String direction) {
-        String sdp = "v=0\r\no=- 1 " + System.nanoTime() % 100000 + " IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " + host
-                + "\r\nt=0 0\r\nm=audio " + rtp.getLocalPort() + " RTP/AVP 0 8 101\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=" + direction + "\r\n";
+        String sdp = audio.sdp(direction);
         try {
             message.raw().setContent(sdp, SipFactories.headers().createContentTypeHeader("application", "sdp"));
         } catch (ParseException e) {
@@ -411,9 +350,8 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
         pacer.shutdownNow();
-        rtp.close();
+        audio.close();
         stack.close();
     }
 }

@@ -79,7 +79,7 @@ class InboundCallTest {
         gateway.control.onCommand(new OfferCall(callId, "rep-ava", Gateway.softphone("ava.chen"), 10));
         CallAnswered answered = gateway.awaitEvent(CallAnswered.class);
         assertEquals("rep-ava", answered.repId());
-        await().atMost(Duration.ofSeconds(5)).until(() -> ava.remoteRtp != null && !ava.dialogs.isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> ava.remoteRtp() != null && !ava.dialogs.isEmpty());
 
         trunk.forget();
         ava.forget();
@@ -294,7 +294,7 @@ class InboundCallTest {
         Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
         long callId = queuedCall(call);
         gateway.control.onCommand(new OfferCallback(callId));
-        await().atMost(Duration.ofSeconds(5)).until(() -> trunk.remoteRtp != null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> trunk.remoteRtp() != null);
         trunk.sendDigit(1);
         CallbackRequested requested = gateway.awaitEvent(CallbackRequested.class);
         assertEquals(Gateway.KNOWN_CALLER, requested.number());

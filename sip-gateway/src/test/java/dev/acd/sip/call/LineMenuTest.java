@@ -43,7 +43,7 @@ class LineMenuTest {
         Phone.Call call = trunk.call(Gateway.MENU_NUMBER, gateway.address());
         gateway.awaitEvent(CallArrived.class);
         assertEquals(200, call.finalResponse.get().statusCode());
-        await().atMost(Duration.ofSeconds(5)).until(() -> trunk.remoteRtp != null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> trunk.remoteRtp() != null);
         return call;
     }
 

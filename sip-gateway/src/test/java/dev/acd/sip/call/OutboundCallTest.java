@@ -58,7 +58,7 @@ class OutboundCallTest {
         assertNull(classified.queueId());
         assertEquals("rep-ava", gateway.awaitEvent(CallAnswered.class).repId());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !trunk.dialogs.isEmpty() && trunk.remoteRtp != null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !trunk.dialogs.isEmpty() && trunk.remoteRtp() != null);
         trunk.forget();
         ava.forget();
         trunk.sendTone(1000, 60);

@@ -1,6 +1,5 @@
 package dev.acd.sip.call;
 
-import dev.acd.core.audio.G711;
 import dev.acd.sip.auth.DigestClient;
 import dev.acd.sip.auth.TestCredentials;
 import dev.acd.sip.dialog.Dialog;
@@ -19,20 +18,16 @@ import dev.acd.sip.transaction.TimerSettings;
 import dev.acd.sip.transaction.TransactionState;
 import dev.acd.sip.transport.SipTransport;
 import dev.acd.sip.transport.TransportSettings;
+import dev.acd.testkit.PhoneAudio;
 import dev.acd.sip.ua.ClientInvite;
 import dev.acd.sip.ua.InviteListener;
 import dev.acd.sip.ua.RequestHandler;
 import dev.acd.sip.ua.SipStack;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,20 +45,12 @@ final class Phone implements RequestHandler, DialogListener, AutoCloseable {
 
     final SipStack stack;
     final String host;
-    private final DatagramSocket rtp;
-    private final Thread receiver;
-    private volatile boolean closed;
+    private final PhoneAudio audio;
     volatile Mode mode = Mode.ANSWER;
     volatile long answerDelayMs = 20;
     /** What happened: "invite", "cancelled", "ack", "ended: BYE received", "notify: SIP/2.0 200 OK", ... */
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<Dialog> dialogs = new CopyOnWriteArrayList<>();
-    /** Where the gateway wants our RTP, from the last SDP it sent us. */
-    volatile InetSocketAddress remoteRtp;
-    private short[] heard = new short[0];
-    private int sequence = 100;
-    private long timestamp = 1000;
-    private final long ssrc;
 
     private Phone(String host) throws IOException {
         this.host = host;
@@ -72,13 +59,7 @@ final class Phone implements RequestHandler, DialogListener, AutoCloseable {
         this.stack = SipStack.start(transports, TimerSettings.DEFAULTS);
         stack.register("INVITE", this);
         stack.core().defaultDialogListener(this);
-        this.rtp = new DatagramSocket(new InetSocketAddress(host, 0));
-        rtp.setSoTimeout(200);
-        rtp.setReceiveBufferSize(1 << 20);
-        this.ssrc = host.hashCode() & 0xFFFFFFFL;
-        this.receiver = new Thread(this::receive, "phone-rtp-" + host);
-        receiver.setDaemon(true);
-        receiver.start();
+        this.audio = new PhoneAudio(host);
     }
 
     static Phone start(String host) throws IOException {
@@ -302,70 +283,26 @@ final class Phone implements RequestHandler, DialogListener, AutoCloseable {
 
     /** Sends {@code frames} 20 ms PCMU frames of a tone to where the gateway wants our RTP. */
     void sendTone(double hz, int frames) throws IOException {
-        for (int f = 0; f < frames; f++) {
-            byte[] payload = new byte[160];
-            for (int i = 0; i < 160; i++) {
-                long n = timestamp + i;
-                payload[i] = G711.linearToUlaw((short) (8000 * Math.sin(2 * Math.PI * hz * n / 8000)));
-            }
-            send(0, f == 0, timestamp, payload);
-            timestamp += 160;
-        }
+        audio.sendTone(hz, frames);
     }
 
-    /** One key press as RFC 4733 sends it (payload type 101): three updates, then the end three times. */
+    /** One key press as RFC 4733 sends it. */
     void sendDigit(int event) throws IOException {
-        long ts = timestamp;
-        for (int i = 1; i <= 3; i++) {
-            send(101, i == 1, ts, new byte[] {(byte) event, 10, 0, (byte) (160 * i)});
-        }
-        for (int i = 0; i < 3; i++) {
-            send(101, false, ts, new byte[] {(byte) event, (byte) 0x8A, 0x03, (byte) 0x20});
-        }
-        timestamp += 800;
+        audio.sendDigit(event);
     }
 
-    private synchronized void send(int pt, boolean marker, long ts, byte[] payload) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(12 + payload.length);
-        b.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | pt)).putShort((short) sequence++).putInt((int) ts)
-                .putInt((int) ssrc).put(payload);
-        rtp.send(new DatagramPacket(b.array(), b.position(), remoteRtp));
+    /** Where the far end wants our RTP, from the last SDP it sent us; null before. */
+    InetSocketAddress remoteRtp() {
+        return audio.remote();
     }
 
     /** Samples heard since the last {@link #forget()}. */
-    synchronized short[] heard() {
-        return heard.clone();
+    short[] heard() {
+        return audio.heard();
     }
 
-    synchronized void forget() {
-        heard = new short[0];
-    }
-
-    private void receive() {
-        byte[] buffer = new byte[2048];
-        while (!closed) {
-            DatagramPacket p = new DatagramPacket(buffer, buffer.length);
-            try {
-                rtp.receive(p);
-            } catch (SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                return;
-            }
-            int pt = buffer[1] & 0x7F;
-            if (pt != 0 && pt != 8 || p.getLength() <= 12) {
-                continue;
-            }
-            short[] pcm = new short[p.getLength() - 12];
-            for (int i = 0; i < pcm.length; i++) {
-                pcm[i] = pt == 0 ? G711.ulawToLinear(buffer[12 + i]) : G711.alawToLinear(buffer[12 + i]);
-            }
-            synchronized (this) {
-                short[] grown = Arrays.copyOf(heard, heard.length + pcm.length);
-                System.arraycopy(pcm, 0, grown, heard.length, pcm.length);
-                heard = grown;
-            }
-        }
+    void forget() {
+        audio.forget();
     }
 
     private void learnRemote(SipMessage message) {
@@ -376,16 +313,14 @@ final class Phone implements RequestHandler, DialogListener, AutoCloseable {
         try {
             SessionDescription sdp = SdpParser.parse(new String(body, StandardCharsets.UTF_8));
             MediaDescription m = sdp.media().get(0);
-            remoteRtp = new InetSocketAddress(InetAddress.getByName(sdp.connectionAddressOf(m)), m.port());
+            audio.remote(new InetSocketAddress(InetAddress.getByName(sdp.connectionAddressOf(m)), m.port()));
         } catch (Exception e) {
             throw new AssertionError("bad SDP from the gateway: " + e.getMessage(), e);
         }
     }
 
     private void withSdp(SipMessage message, String direction) {
-        String sdp = "v=0\r\no=- 1 " + System.nanoTime() % 100000 + " IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " + host
-                + "\r\nt=0 0\r\nm=audio " + rtp.getLocalPort() + " RTP/AVP 0 8 101\r\n"
-                + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=" + direction + "\r\n";
+        String sdp = audio.sdp(direction);
         try {
             message.raw().setContent(sdp, SipFactories.headers().createContentTypeHeader("application", "sdp"));
         } catch (ParseException e) {
@@ -395,8 +330,7 @@ final class Phone implements RequestHandler, DialogListener, AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        rtp.close();
+        audio.close();
         stack.close();
     }
 }
