@@ -1,5 +1,6 @@
 package dev.acd.e2e;
 
+import dev.acd.testkit.Tones;
 import static dev.acd.e2e.E2eServer.AVA;
 import static dev.acd.e2e.E2eServer.SALES_NUMBER;
 import static org.awaitility.Awaitility.await;

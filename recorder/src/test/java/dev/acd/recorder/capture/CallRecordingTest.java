@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.acd.testkit.Tones;
+
 class CallRecordingTest {
     @TempDir
     Path dir;
@@ -33,23 +35,6 @@ class CallRecordingTest {
             out[i] = (short) (8000 * Math.sin(2 * Math.PI * hz * (frame * 160 + i) / 8000));
         }
         return out;
-    }
-
-    private static double power(short[] s, int from, int to, double hz) {
-        double c = 2 * Math.cos(2 * Math.PI * hz / 8000);
-        double s1 = 0;
-        double s2 = 0;
-        for (int i = from; i < to; i++) {
-            double v = s[i] + c * s1 - s2;
-            s2 = s1;
-            s1 = v;
-        }
-        return (s1 * s1 + s2 * s2 - c * s1 * s2) / ((double) (to - from) * (to - from));
-    }
-
-    private static boolean toneIn(short[] s, int from, int to, double hz, double otherHz) {
-        double p = power(s, from, to, hz);
-        return p > 1e5 && p > 100 * power(s, from, to, otherHz);
     }
 
     private static boolean silent(short[] s, int from, int to) {
@@ -87,8 +72,8 @@ class CallRecordingTest {
         assertEquals(1000, result.durationMs());
         assertEquals(0, result.framesDropped());
         short[][] audio = read(file, 50);
-        assertTrue(toneIn(audio[0], 0, 8000, 1000, 2000), "left is the customer's 1 kHz");
-        assertTrue(toneIn(audio[1], 0, 8000, 2000, 1000), "right is the rep's 2 kHz");
+        assertTrue(Tones.dominates(audio[0], 0, 8000, 1000, 2000), "left is the customer's 1 kHz");
+        assertTrue(Tones.dominates(audio[1], 0, 8000, 2000, 1000), "right is the rep's 2 kHz");
     }
 
     @Test
@@ -107,11 +92,11 @@ class CallRecordingTest {
 
         assertEquals(800, result.durationMs());
         short[][] audio = read(file, 40);
-        assertTrue(toneIn(audio[0], 0, 1600, 1000, 2000));
+        assertTrue(Tones.dominates(audio[0], 0, 1600, 1000, 2000));
         assertTrue(silent(audio[0], 1600, 4800), "left silent where the customer sent nothing");
-        assertTrue(toneIn(audio[0], 4800, 6400, 1000, 2000));
+        assertTrue(Tones.dominates(audio[0], 4800, 6400, 1000, 2000));
         assertTrue(silent(audio[1], 0, 800), "right silent before the rep's first frame");
-        assertTrue(toneIn(audio[1], 800, 6400, 2000, 1000));
+        assertTrue(Tones.dominates(audio[1], 800, 6400, 2000, 1000));
     }
 
     @Test
@@ -153,7 +138,7 @@ class CallRecordingTest {
         assertEquals(400, result.durationMs(), "five seconds of hold are not in the file");
         assertEquals(List.of(200L), result.holdMarksMs());
         short[][] audio = read(file, 20);
-        assertTrue(toneIn(audio[0], 1600, 3200, 1000, 2000));
+        assertTrue(Tones.dominates(audio[0], 1600, 3200, 1000, 2000));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.acd.sip.call;
 
+import dev.acd.testkit.Tones;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

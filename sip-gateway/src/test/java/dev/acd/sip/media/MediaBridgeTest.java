@@ -1,5 +1,6 @@
 package dev.acd.sip.media;
 
+import dev.acd.testkit.Tones;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,12 +92,12 @@ class MediaBridgeTest {
 
             short[] repHeard = join(receiveAudio(rep, FRAMES, 8, false));
             short[] customerHeard = join(receiveAudio(customer, FRAMES, 0, true));
-            assertTrue(Goertzel.dominates(repHeard, 1000, 2000), "the rep hears the customer's 1 kHz");
-            assertTrue(Goertzel.dominates(customerHeard, 2000, 1000), "the customer hears the rep's 2 kHz");
+            assertTrue(Tones.dominates(repHeard, 1000, 2000), "the rep hears the customer's 1 kHz");
+            assertTrue(Tones.dominates(customerHeard, 2000, 1000), "the customer hears the rep's 2 kHz");
 
             await().until(() -> tap.caller.size() == FRAMES && tap.rep.size() == FRAMES);
-            assertTrue(Goertzel.dominates(join(tap.caller), 1000, 2000), "the tap's caller side is 1 kHz");
-            assertTrue(Goertzel.dominates(join(tap.rep), 2000, 1000), "the tap's rep side is 2 kHz");
+            assertTrue(Tones.dominates(join(tap.caller), 1000, 2000), "the tap's caller side is 1 kHz");
+            assertTrue(Tones.dominates(join(tap.rep), 2000, 1000), "the tap's rep side is 2 kHz");
         }
     }
 

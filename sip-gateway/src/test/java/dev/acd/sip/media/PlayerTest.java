@@ -1,5 +1,6 @@
 package dev.acd.sip.media;
 
+import dev.acd.testkit.Tones;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -89,6 +90,6 @@ class PlayerTest {
             peak = Math.max(peak, Math.abs(s));
         }
         assertTrue(peak > 3000 && peak < 20000, "audible without clipping: peak " + peak);
-        assertTrue(Goertzel.dominates(BuiltInSounds.beep(), 1000, 2000));
+        assertTrue(Tones.dominates(BuiltInSounds.beep(), 1000, 2000));
     }
 }
