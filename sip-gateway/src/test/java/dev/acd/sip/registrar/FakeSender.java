@@ -1,5 +1,6 @@
 package dev.acd.sip.registrar;
 
+import dev.acd.sip.transaction.ManualScheduler;
 import dev.acd.sip.message.SipMessage;
 import dev.acd.sip.transaction.ClientTransactionUser;
 import dev.acd.sip.transaction.NonInviteClientTransaction;
@@ -19,11 +20,11 @@ final class FakeSender implements RequestSender {
 
     final List<Sent> sent = new ArrayList<>();
     final List<SipMessage> wire = new ArrayList<>();
-    private final TestTime time;
+    private final ManualScheduler time;
     /** When set, sending throws as a facade does with no route or connection to the phone. */
     boolean failing;
 
-    FakeSender(TestTime time) {
+    FakeSender(ManualScheduler time) {
         this.time = time;
     }
 

@@ -1,5 +1,6 @@
 package dev.acd.sip.registrar;
 
+import dev.acd.sip.transaction.ManualScheduler;
 import dev.acd.sip.auth.DigestAuthenticator;
 import dev.acd.sip.auth.DigestClient;
 import dev.acd.sip.auth.DigestSettings;
@@ -26,7 +27,7 @@ final class RegistrarHarness {
     static final long T0 = 1_795_000_000_000L;
     static final InetSocketAddress PHONE = new InetSocketAddress("198.51.100.20", 61_000);
 
-    final TestTime time = new TestTime(T0);
+    final ManualScheduler time = new ManualScheduler(T0);
     final RecordingPublisher publisher = new RecordingPublisher();
     final FakeSender sender = new FakeSender(time);
     final Defence defence;
@@ -42,10 +43,10 @@ final class RegistrarHarness {
     }
 
     RegistrarHarness(RegistrarSettings settings, DefenceSettings defenceSettings) {
-        defence = new Defence(defenceSettings, time.clock, publisher);
+        defence = new Defence(defenceSettings, time.clock(), publisher);
         DigestAuthenticator authenticator = new DigestAuthenticator(DigestSettings.DEFAULTS, new TestCredentials(),
-                time.clock);
-        registrar = new Registrar(settings, authenticator, defence, sender, time, time.clock, publisher);
+                time.clock());
+        registrar = new Registrar(settings, authenticator, defence, sender, time, time.clock(), publisher);
     }
 
     /** A REGISTER under construction; {@link #header} adds any header line. */
