@@ -1,8 +1,5 @@
 package dev.acd.calls;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,14 +46,8 @@ public final class RecordingsOnDisk implements CallRecordings, AutoCloseable {
 
     @Override
     public Recording open(long callId) {
-        Path file = fileFor(callId);
-        try {
-            // Creating a directory once a day is cheap enough for the call's loop; writing is not done here.
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the recordings directory " + file.getParent(), e);
-        }
-        CallRecording recording = CallRecording.start(file, writers, CallRecording.DEFAULT_QUEUE_FRAMES);
+        // Runs on the call's event loop: the file and its day folder are created by the writer thread.
+        CallRecording recording = CallRecording.start(fileFor(callId), writers, CallRecording.DEFAULT_QUEUE_FRAMES);
         MediaTap tap = new MediaTap() {
             @Override
             public void callerFrame(long timeMs, short[] samples) {

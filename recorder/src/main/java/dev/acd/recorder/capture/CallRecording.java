@@ -3,6 +3,7 @@ package dev.acd.recorder.capture;
 import dev.acd.recorder.wav.WavEncoding;
 import dev.acd.recorder.wav.WavWriter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,7 @@ public final class CallRecording {
     }
 
     /**
-     * Starts a recording into {@code file} (created or replaced when the first task runs).
+     * Starts a recording into {@code file} (created or replaced, with its folder, when the first task runs).
      *
      * @param queueFrames how many frames may wait for the writer before new ones are dropped
      */
@@ -131,10 +132,7 @@ public final class CallRecording {
             return;
         }
         try {
-            if (aligner == null) {
-                writer = WavWriter.create(file, WavEncoding.PCM_16, 2, SAMPLE_RATE_HZ);
-                aligner = new FrameAligner(writer);
-            }
+            openOnce();
             if (item.kind == Kind.FRAME) {
                 aligner.frame(item.flag, item.timeMs, item.samples);
             } else {
@@ -145,15 +143,24 @@ public final class CallRecording {
         }
     }
 
+    /** Creates the file, and its folder, on the writer thread: never on the call's event loop. */
+    private void openOnce() throws IOException {
+        if (aligner == null) {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            writer = WavWriter.create(file, WavEncoding.PCM_16, 2, SAMPLE_RATE_HZ);
+            aligner = new FrameAligner(writer);
+        }
+    }
+
     private void finish() {
         if (failed) {
             return;
         }
         try {
-            if (aligner == null) {
-                writer = WavWriter.create(file, WavEncoding.PCM_16, 2, SAMPLE_RATE_HZ);
-                aligner = new FrameAligner(writer);
-            }
+            openOnce();
             aligner.flush(true);
             writer.close();
             result.complete(new RecordedCall(file, aligner.durationMs(), dropped.get(), aligner.holdMarksMs()));

@@ -77,6 +77,18 @@ class CallRecordingTest {
     }
 
     @Test
+    void shouldCreateTheDaysFolderOnTheWriterWhenItDoesNotExistYet() throws Exception {
+        Path file = dir.resolve("2026-11-23").resolve("call-7.wav");
+        CallRecording recording = CallRecording.start(file, worker, CallRecording.DEFAULT_QUEUE_FRAMES);
+        assertTrue(java.nio.file.Files.notExists(file.getParent()), "nothing is created by the caller's thread");
+        recording.callerFrame(0, tone(1000, 0));
+
+        RecordedCall result = recording.close().get(5, TimeUnit.SECONDS);
+
+        assertTrue(java.nio.file.Files.size(result.path()) > 44, "the file was written into the new folder");
+    }
+
+    @Test
     void shouldFillSilenceWhereOneSideSentNothingAndKeepTheSidesAligned() throws Exception {
         Path file = dir.resolve("gap.wav");
         CallRecording recording = CallRecording.start(file, worker, CallRecording.DEFAULT_QUEUE_FRAMES);
