@@ -1,5 +1,6 @@
 package dev.acd.config;
 
+import dev.acd.core.digest.DigestAlgorithm;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.acd.config;
 
+import dev.acd.core.digest.DigestAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,8 @@ class DigestHashesTest {
 
     private static String response(DigestAlgorithm algorithm) {
         String ha1 = DigestHashes.ha1(algorithm, USER, REALM, PASSWORD);
-        String ha2 = DigestHashes.hex(algorithm, "GET:/dir/index.html");
-        return DigestHashes.hex(algorithm, ha1 + ":7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v:00000001:"
+        String ha2 = algorithm.hex("GET:/dir/index.html");
+        return algorithm.hex(ha1 + ":7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v:00000001:"
                 + "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ:auth:" + ha2);
     }
 }

@@ -1,5 +1,6 @@
 package dev.acd.config;
 
+import dev.acd.core.digest.DigestAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.acd.config.SipSettings;
-import dev.acd.sip.auth.DigestAlgorithm;
 import dev.acd.sip.auth.DigestSettings;
 import dev.acd.sip.defence.DefenceSettings;
 import dev.acd.sip.media.MediaSettings;
@@ -43,10 +42,7 @@ public final class GatewaySettings {
     }
 
     public static DigestSettings digest(SipSettings sip) {
-        List<DigestAlgorithm> algorithms = sip.digest().algorithms().stream()
-                .map(a -> a == dev.acd.config.DigestAlgorithm.MD5 ? DigestAlgorithm.MD5 : DigestAlgorithm.SHA_256)
-                .toList();
-        return new DigestSettings(algorithms, sip.digest().nonceLifetimeMs(), DigestSettings.DEFAULT_MAX_TRACKED_NONCES,
+        return new DigestSettings(sip.digest().algorithms(), sip.digest().nonceLifetimeMs(), DigestSettings.DEFAULT_MAX_TRACKED_NONCES,
                 sip.digest().acceptNoQop());
     }
 

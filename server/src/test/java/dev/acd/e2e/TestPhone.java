@@ -17,7 +17,7 @@ import javax.sip.address.Address;
 import javax.sip.address.URI;
 
 import dev.acd.sip.auth.ClientDigest;
-import dev.acd.sip.auth.DigestAlgorithm;
+import dev.acd.core.digest.DigestAlgorithm;
 import dev.acd.sip.dialog.Dialog;
 import dev.acd.sip.dialog.DialogListener;
 import dev.acd.sip.dialog.NextHop;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.acd.config.DigestAlgorithm;
+import dev.acd.core.digest.DigestAlgorithm;
 import dev.acd.config.Setting;
 import dev.acd.config.SoftphoneCredential;
 import dev.acd.config.SoftphoneCredentials;

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.acd.config.DigestAlgorithm;
+import dev.acd.core.digest.DigestAlgorithm;
 import dev.acd.config.SipSettings;
 
 /**

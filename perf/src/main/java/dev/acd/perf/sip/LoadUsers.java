@@ -2,7 +2,7 @@ package dev.acd.perf.sip;
 
 import dev.acd.sip.auth.Credential;
 import dev.acd.sip.auth.CredentialStore;
-import dev.acd.sip.auth.DigestAlgorithm;
+import dev.acd.core.digest.DigestAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

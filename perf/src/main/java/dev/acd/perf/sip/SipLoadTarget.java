@@ -1,7 +1,7 @@
 package dev.acd.perf.sip;
 
 import dev.acd.core.time.Clock;
-import dev.acd.sip.auth.DigestAlgorithm;
+import dev.acd.core.digest.DigestAlgorithm;
 import dev.acd.sip.auth.DigestAuthenticator;
 import dev.acd.sip.auth.DigestSettings;
 import dev.acd.sip.defence.Defence;

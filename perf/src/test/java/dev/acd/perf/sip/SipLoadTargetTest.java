@@ -3,7 +3,7 @@ package dev.acd.perf.sip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.acd.sip.auth.DigestAlgorithm;
+import dev.acd.core.digest.DigestAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package dev.acd.sip.auth;
 
+import dev.acd.core.digest.DigestAlgorithm;
 import dev.acd.sip.dialog.SipFactories;
 import dev.acd.sip.message.SipMessage;
 import java.security.SecureRandom;

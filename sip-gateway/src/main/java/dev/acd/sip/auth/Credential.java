@@ -1,5 +1,6 @@
 package dev.acd.sip.auth;
 
+import dev.acd.core.digest.DigestAlgorithm;
 import java.util.Objects;
 
 /**

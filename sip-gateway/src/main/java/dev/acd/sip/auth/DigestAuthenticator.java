@@ -1,5 +1,6 @@
 package dev.acd.sip.auth;
 
+import dev.acd.core.digest.DigestAlgorithm;
 import dev.acd.core.time.Clock;
 import dev.acd.sip.message.SipMessage;
 import dev.acd.sip.message.SipResponses;

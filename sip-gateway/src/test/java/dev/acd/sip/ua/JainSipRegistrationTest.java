@@ -8,7 +8,7 @@ import dev.acd.core.event.EventPublisher;
 import dev.acd.core.event.RepReachable;
 import dev.acd.core.event.RepUnreachable;
 import dev.acd.core.time.Clock;
-import dev.acd.sip.auth.DigestAlgorithm;
+import dev.acd.core.digest.DigestAlgorithm;
 import dev.acd.sip.auth.DigestAuthenticator;
 import dev.acd.sip.auth.DigestSettings;
 import dev.acd.sip.auth.TestCredentials;

@@ -1,4 +1,4 @@
-package dev.acd.sip.auth;
+package dev.acd.core.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,22 +6,32 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** The digest algorithms we offer and accept (RFC 7616 section 6.1; MD5 as in RFC 2617). No "-sess" variants. */
+/**
+ * The HTTP digest algorithms softphones authenticate with (RFC 7616 section 6.1; MD5 as in RFC 2617), no "-sess"
+ * variants. Shared by the configuration (stored HA1 hashes) and the SIP registrar (challenges and checks).
+ */
 public enum DigestAlgorithm {
-    SHA_256("SHA-256", "SHA-256"),
-    MD5("MD5", "MD5");
+    MD5("MD5", "MD5", 32),
+    SHA_256("SHA-256", "SHA-256", 64);
 
     private final String rfcName;
     private final String javaName;
+    private final int hexLength;
 
-    DigestAlgorithm(String rfcName, String javaName) {
+    DigestAlgorithm(String rfcName, String javaName, int hexLength) {
         this.rfcName = rfcName;
         this.javaName = javaName;
+        this.hexLength = hexLength;
     }
 
     /** The name in the challenge's and the credentials' {@code algorithm} parameter. */
     public String rfcName() {
         return rfcName;
+    }
+
+    /** Length of a hash in lowercase hex digits. */
+    public int hexLength() {
+        return hexLength;
     }
 
     /** H(data) in lowercase hex, the text encoded as UTF-8 (RFC 7616 section 3.4). */
