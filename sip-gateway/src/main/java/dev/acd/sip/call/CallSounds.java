@@ -42,7 +42,12 @@ public record CallSounds(Supplier<PcmSource> holdMusic, Supplier<PcmSource> anno
      * The built-in menu prompt: a rising 660-880 Hz pair, a placeholder for a spoken "press 1 for ..., 2 for ...".
      */
     public static short[] builtInMenuPrompt() {
-        return concat(BuiltInSounds.tone(660, 250, 0.3), BuiltInSounds.tone(880, 250, 0.3));
+        return BuiltInMenu.PROMPT;
+    }
+
+    /** Synthesised once, on first use: every call on a menu line plays it, on its event loop. */
+    private static final class BuiltInMenu {
+        static final short[] PROMPT = concat(BuiltInSounds.tone(660, 250, 0.3), BuiltInSounds.tone(880, 250, 0.3));
     }
 
     /** The built-in set: the synthesised hold tune, a beep as announcement, tone placeholders for the prompts. */
