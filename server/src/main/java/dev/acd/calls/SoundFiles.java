@@ -1,33 +1,41 @@
 package dev.acd.calls;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import dev.acd.core.audio.PromptWav;
 import dev.acd.core.model.Line;
 import dev.acd.core.model.RoutingModel;
 import dev.acd.recorder.wav.WavFormat;
 import dev.acd.recorder.wav.WavReader;
 import dev.acd.sip.call.CallSounds;
-import dev.acd.sip.media.PcmSource;
+import dev.acd.sip.prompt.Fragment;
+import dev.acd.sip.prompt.PromptSet;
 
 /**
- * Music on hold and prompts from the configuration's WAV files (8 kHz, PCM16, mu-law or A-law; the first channel of
- * a stereo file), held in memory as 8 kHz samples because every waiting caller plays them.
+ * Music on hold and prompts from the configuration's WAV files, held in memory as 8 kHz samples because every
+ * waiting caller plays them. Music may be PCM16, mu-law or A-law, mono or stereo (the first channel is played);
+ * prompts must be 8 kHz mono ({@link PromptWav}). The configuration has already checked each prompt file's format
+ * where it is configured; this reads them and checks what only call control knows (the prompts' file names).
  */
 public final class SoundFiles {
     /** The rate calls run at; files at other rates are refused rather than resampled. */
-    public static final int SAMPLE_RATE_HZ = 8_000;
+    public static final int SAMPLE_RATE_HZ = PromptWav.SAMPLE_RATE_HZ;
     /** Ten minutes: a longer file is almost certainly the wrong file, and would sit in memory. */
-    static final int MAX_SECONDS = 600;
+    static final int MAX_SECONDS = PromptWav.MAX_SECONDS;
 
     private SoundFiles() {
     }
 
     /**
-     * The samples of a sound file.
+     * The samples of a music file.
      *
      * @throws IOException naming the file and what is wrong with it (missing, not WAV, wrong rate, too long);
      *                     the reader's own errors already name the file
@@ -61,17 +69,38 @@ public final class SoundFiles {
     /** The built-in sounds with music on hold from {@code holdMusic} when given. */
     public static CallSounds withHoldMusic(Path holdMusic) throws IOException {
         CallSounds builtIn = CallSounds.builtIn();
-        if (holdMusic == null) {
-            return builtIn;
+        return holdMusic == null ? builtIn : builtIn.withHoldMusic(load(holdMusic));
+    }
+
+    /**
+     * The built-in English prompts with each {@code <fragment>.wav} of {@code directory} in place of its built-in
+     * one; a directory may replace a few fragments or all. A WAV file whose name is no fragment's is refused (a typo
+     * would otherwise leave the built-in prompt playing unnoticed); other files are ignored.
+     *
+     * @throws IOException naming the file and what is wrong, with the list of prompt names for a wrong name
+     */
+    public static PromptSet prompts(Path directory) throws IOException {
+        if (directory == null) {
+            return PromptSet.builtIn();
         }
-        short[] music = load(holdMusic);
-        return new CallSounds(() -> PcmSource.looping(music), builtIn.announcement(), builtIn.goodbye(),
-                builtIn.callbackPrompt());
+        Map<Fragment, short[]> replacements = new EnumMap<>(Fragment.class);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.wav")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                Fragment fragment = Fragment.ofFileName(name);
+                if (fragment == null) {
+                    throw new IOException(file + ": not the name of a prompt; the prompts are "
+                            + Arrays.stream(Fragment.values()).map(Fragment::fileName).collect(Collectors.joining(", ")));
+                }
+                replacements.put(fragment, PromptWav.read(file));
+            }
+        }
+        return PromptSet.builtIn().with(replacements);
     }
 
     /**
      * {@code sounds} with every line menu's prompt file of {@code model} loaded into memory, so a call never reads
-     * a file; a prompt the map lacks (a menu added by a later reload) plays the built-in one.
+     * a file; a menu the map lacks (one added by a later reload) plays the built-in menu prompt.
      *
      * @throws IOException naming the first prompt file that cannot be used
      */
@@ -80,13 +109,9 @@ public final class SoundFiles {
         for (Line line : model.lines()) {
             String file = line.menu() == null ? null : line.menu().prompt();
             if (file != null && !prompts.containsKey(file)) {
-                prompts.put(file, load(Path.of(file)));
+                prompts.put(file, PromptWav.read(Path.of(file)));
             }
         }
-        if (prompts.isEmpty()) {
-            return sounds;
-        }
-        short[] builtIn = CallSounds.builtInMenuPrompt();
-        return sounds.withMenuPrompt(file -> PcmSource.once(file == null ? builtIn : prompts.getOrDefault(file, builtIn)));
+        return sounds.withMenuPrompts(prompts);
     }
 }

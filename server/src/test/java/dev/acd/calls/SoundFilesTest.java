@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import dev.acd.core.model.RoutingModel;
 import dev.acd.recorder.wav.WavEncoding;
 import dev.acd.recorder.wav.WavWriter;
 import dev.acd.sip.call.CallSounds;
+import dev.acd.sip.prompt.Fragment;
+import dev.acd.sip.prompt.PromptSet;
 
 class SoundFilesTest {
     @TempDir
@@ -49,10 +52,11 @@ class SoundFilesTest {
 
         CallSounds sounds = SoundFiles.withMenuPrompts(CallSounds.builtIn(), model);
         short[] frame = new short[160];
-        sounds.menuPrompt().apply(file.toString()).read(frame);
+        sounds.menuPrompt(model.lines().get(0).menu()).read(frame);
         assertArrayEquals(java.util.Arrays.copyOf(prompt, 160), frame, "callers on line a hear the file");
-        sounds.menuPrompt().apply(null).read(frame);
-        assertArrayEquals(java.util.Arrays.copyOf(CallSounds.builtInMenuPrompt(), 160), frame);
+        sounds.menuPrompt(model.lines().get(1).menu()).read(frame);
+        assertArrayEquals(java.util.Arrays.copyOf(PromptSet.builtIn().samples(Fragment.MENU_CHOOSE), 160), frame,
+                "callers on line b hear the built-in spoken menu");
     }
 
     @Test
@@ -77,6 +81,38 @@ class SoundFilesTest {
         Path missing = dir.resolve("nope.wav");
         IOException e = assertThrows(IOException.class, () -> SoundFiles.load(missing));
         assertTrue(e.getMessage().contains("nope.wav"), e.getMessage());
+    }
+
+    @Test
+    void shouldReplaceOnlyTheBuiltInPromptsThePromptsDirectoryHolds() throws IOException {
+        Path prompts = Files.createDirectory(dir.resolve("prompts"));
+        short[] goodbye = new short[1600];
+        java.util.Arrays.fill(goodbye, (short) 4321);
+        write("prompts/goodbye.wav", 8000, goodbye);
+        Files.writeString(prompts.resolve("README.txt"), "not a prompt, ignored");
+
+        PromptSet set = SoundFiles.prompts(prompts);
+        assertArrayEquals(goodbye, set.samples(Fragment.GOODBYE));
+        assertArrayEquals(PromptSet.builtIn().samples(Fragment.N3), set.samples(Fragment.N3), "the rest is built in");
+    }
+
+    @Test
+    void shouldRefuseAPromptFileWhoseNameIsNoPromptsListingTheNames() throws IOException {
+        Path prompts = Files.createDirectory(dir.resolve("prompts"));
+        write("prompts/goodby.wav", 8000, new short[1600]);
+        IOException e = assertThrows(IOException.class, () -> SoundFiles.prompts(prompts));
+        assertTrue(e.getMessage().contains("goodby.wav") && e.getMessage().contains("goodbye.wav"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAStereoPromptNamingTheFileAndWhatItIs() throws IOException {
+        Path prompts = Files.createDirectory(dir.resolve("prompts"));
+        Path file = prompts.resolve("goodbye.wav");
+        try (WavWriter writer = WavWriter.create(file, WavEncoding.PCM_16, 2, 8000)) {
+            writer.write(new short[][] {new short[800], new short[800]}, 0, 800);
+        }
+        IOException e = assertThrows(IOException.class, () -> SoundFiles.prompts(prompts));
+        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("2 channels"), e.getMessage());
     }
 
     private Path write(String name, int rate, short[] samples) throws IOException {

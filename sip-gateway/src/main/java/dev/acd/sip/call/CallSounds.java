@@ -1,75 +1,102 @@
 package dev.acd.sip.call;
 
+import dev.acd.core.model.LineMenu;
 import dev.acd.sip.media.BuiltInSounds;
 import dev.acd.sip.media.PcmSource;
+import dev.acd.sip.prompt.Announcements;
+import dev.acd.sip.prompt.Fragment;
+import dev.acd.sip.prompt.FragmentSequence;
+import dev.acd.sip.prompt.PromptSet;
+import dev.acd.sip.prompt.QueueStanding;
+import dev.acd.sip.prompt.QueueStandings;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What callers hear from us. Each is a supplier because a {@link PcmSource} is a cursor: one per playback. The
- * server builds them from the configuration's WAV files; {@link #builtIn()} gives the default set.
+ * What callers hear from us: music, and spoken prompts joined from {@link Fragment}s. Each method returns a new
+ * {@link PcmSource} (a cursor: one per playback) and never blocks: files are loaded beforehand, and the standing of a
+ * call comes from an in-memory lookup. {@link #builtIn()} gives the default set; the server replaces parts of it
+ * from the configuration's WAV files.
  *
- * @param holdMusic      looping music while queued or held
- * @param announcement   the periodic prompt while queued (position and expected wait come later: a beep for now)
- * @param goodbye        played before we hang up on a caller (max wait, after a callback request)
- * @param callbackPrompt played when a callback is offered: "press 1 for a callback"
- * @param menuPrompt     a line menu's prompt by its {@code LineMenu.prompt()} (a file path, or null for the built-in
- *                       one); must not block (files are loaded beforehand) and falls back to the built-in prompt
+ * @param holdMusic   looping music while queued or held
+ * @param prompts     the spoken fragments (the built-in English set, or the configured prompts directory over it)
+ * @param menuPrompts line menus' own prompt files by their {@code LineMenu.prompt()} path, loaded at start-up; a
+ *                    menu without one (or added by a later reload) hears the built-in menu prompt
+ * @param standings   where a waiting call stands in its queue, for the announcement
  */
-public record CallSounds(Supplier<PcmSource> holdMusic, Supplier<PcmSource> announcement,
-        Supplier<PcmSource> goodbye, Supplier<PcmSource> callbackPrompt, Function<String, PcmSource> menuPrompt) {
+public record CallSounds(Supplier<PcmSource> holdMusic, PromptSet prompts, Map<String, short[]> menuPrompts,
+        QueueStandings standings) {
     public CallSounds {
         Objects.requireNonNull(holdMusic, "holdMusic");
-        Objects.requireNonNull(announcement, "announcement");
-        Objects.requireNonNull(goodbye, "goodbye");
-        Objects.requireNonNull(callbackPrompt, "callbackPrompt");
-        Objects.requireNonNull(menuPrompt, "menuPrompt");
+        Objects.requireNonNull(prompts, "prompts");
+        menuPrompts = Map.copyOf(menuPrompts);
+        Objects.requireNonNull(standings, "standings");
     }
 
-    /** Sounds whose every line menu plays the built-in menu prompt. */
-    public CallSounds(Supplier<PcmSource> holdMusic, Supplier<PcmSource> announcement, Supplier<PcmSource> goodbye,
-            Supplier<PcmSource> callbackPrompt) {
-        this(holdMusic, announcement, goodbye, callbackPrompt, path -> PcmSource.once(builtInMenuPrompt()));
+    /** The built-in set: the synthesised hold tune, the built-in English prompts, no standings. */
+    public static CallSounds builtIn() {
+        return new CallSounds(() -> PcmSource.looping(BuiltInSounds.holdMusic()), PromptSet.builtIn(), Map.of(),
+                QueueStandings.UNKNOWN);
     }
 
-    /** These sounds with {@code menuPrompt} for line menus. */
-    public CallSounds withMenuPrompt(Function<String, PcmSource> menuPrompt) {
-        return new CallSounds(holdMusic, announcement, goodbye, callbackPrompt, menuPrompt);
+    /** These sounds with {@code music} looping while callers wait. */
+    public CallSounds withHoldMusic(short[] music) {
+        return new CallSounds(() -> PcmSource.looping(music), prompts, menuPrompts, standings);
+    }
+
+    /** These sounds with other prompts. */
+    public CallSounds withPrompts(PromptSet other) {
+        return new CallSounds(holdMusic, other, menuPrompts, standings);
+    }
+
+    /** These sounds with line menus' prompt files, by path. */
+    public CallSounds withMenuPrompts(Map<String, short[]> files) {
+        return new CallSounds(holdMusic, prompts, files, standings);
+    }
+
+    /** These sounds announcing positions and waits from {@code lookup}. */
+    public CallSounds withStandings(QueueStandings lookup) {
+        return new CallSounds(holdMusic, prompts, menuPrompts, lookup);
     }
 
     /**
-     * The built-in menu prompt: a rising 660-880 Hz pair, a placeholder for a spoken "press 1 for ..., 2 for ...".
+     * The periodic announcement for a waiting call: thanks, its position, its expected wait when there is an
+     * estimate ({@link Announcements#announcement}). A failing lookup costs only the position, never the call.
      */
-    public static short[] builtInMenuPrompt() {
-        return BuiltInMenu.PROMPT;
-    }
-
-    /** Synthesised once, on first use: every call on a menu line plays it, on its event loop. */
-    private static final class BuiltInMenu {
-        static final short[] PROMPT = concat(BuiltInSounds.tone(660, 250, 0.3), BuiltInSounds.tone(880, 250, 0.3));
-    }
-
-    /** The built-in set: the synthesised hold tune, a beep as announcement, tone placeholders for the prompts. */
-    public static CallSounds builtIn() {
-        short[] goodbye = BuiltInSounds.tone(440, 400, 0.3);
-        short[] callback = concat(BuiltInSounds.tone(880, 150, 0.3), new short[800], BuiltInSounds.tone(880, 150, 0.3));
-        return new CallSounds(() -> PcmSource.looping(BuiltInSounds.holdMusic()),
-                () -> PcmSource.once(BuiltInSounds.beep()), () -> PcmSource.once(goodbye),
-                () -> PcmSource.once(callback));
-    }
-
-    private static short[] concat(short[]... parts) {
-        int n = 0;
-        for (short[] p : parts) {
-            n += p.length;
+    public PcmSource announcement(long callId) {
+        QueueStanding standing;
+        try {
+            standing = standings.standingOf(callId);
+        } catch (RuntimeException e) {
+            standing = null;
         }
-        short[] out = new short[n];
-        int at = 0;
-        for (short[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        return play(Announcements.announcement(standing));
+    }
+
+    /** Played before we hang up on a caller (max wait, no queue for the menu's choice). */
+    public PcmSource goodbye() {
+        return play(List.of(Fragment.GOODBYE));
+    }
+
+    /** Played when a callback is offered: "press 1 to be called back". */
+    public PcmSource callbackPrompt() {
+        return play(List.of(Fragment.CALLBACK_OFFER));
+    }
+
+    /** Played to a caller who pressed 1 for a callback, before we hang up. */
+    public PcmSource callbackConfirmed() {
+        return play(List.of(Fragment.CALLBACK_CONFIRMED));
+    }
+
+    /** The prompt of a line's menu: its own file, else the built-in "please choose ... press one or two". */
+    public PcmSource menuPrompt(LineMenu menu) {
+        short[] own = menu.prompt() == null ? null : menuPrompts.get(menu.prompt());
+        return own != null ? PcmSource.once(own) : play(Announcements.menu(menu));
+    }
+
+    private PcmSource play(List<Fragment> fragments) {
+        return FragmentSequence.of(prompts, fragments);
     }
 }

@@ -30,6 +30,7 @@ import dev.acd.sip.dialog.NextHop;
 import dev.acd.sip.dialog.SipFactories;
 import dev.acd.sip.media.DtmfDecoder;
 import dev.acd.sip.media.MediaBridge;
+import dev.acd.sip.media.PcmSource;
 import dev.acd.sip.media.Player;
 import dev.acd.sip.media.RtpEndpoint;
 import dev.acd.sip.media.RtpPacket;
@@ -168,12 +169,20 @@ final class InboundCall implements CallHandle, DialogListener {
 
     // ---- the line's DTMF menu ------------------------------------------------------------------------------------
 
-    /** Plays the menu's prompt; the caller has the menu's timeout from its start to press a key. */
+    /** Plays the menu's prompt; a key counts during it, and the menu's timeout runs from its end. */
     private void playMenu() {
         stopPrompt();
         cancelMenuTimer();
         LineMenu menu = line.menu();
-        prompt = Player.play(callerMedia, env.media().sounds().menuPrompt().apply(menu.prompt()), () -> prompt = null);
+        prompt = Player.play(callerMedia, env.media().sounds().menuPrompt(menu), () -> {
+            prompt = null;
+            if (state == State.MENU) {
+                awaitMenuKey(menu);
+            }
+        });
+    }
+
+    private void awaitMenuKey(LineMenu menu) {
         menuTimer = layer.scheduler().schedule(menu.timeoutSeconds() * 1000L, () -> {
             menuTimer = null;
             if (state == State.MENU) {
@@ -258,14 +267,14 @@ final class InboundCall implements CallHandle, DialogListener {
         }
     }
 
-    /** The periodic prompt while waiting; position and expected wait are a beep placeholder for now. */
+    /** The periodic prompt while waiting: thanks, position in the queue, expected wait (see CallSounds). */
     private void announce() {
         announceTimer = null;
         if (!waiting() || awaitingCallbackKey || prompt != null) {
             return;
         }
         stopMusic();
-        prompt = Player.play(callerMedia, env.media().sounds().announcement().get(), () -> {
+        prompt = Player.play(callerMedia, env.media().sounds().announcement(callId), () -> {
             prompt = null;
             if (waiting() && !awaitingCallbackKey) {
                 waitWithMusic();
@@ -293,14 +302,23 @@ final class InboundCall implements CallHandle, DialogListener {
     }
 
     /**
-     * Plays the callback prompt and waits for key 1. Declined (no key in time) after a callback tier, the call
-     * waits on; after max wait the router has let it go, so the caller is hung up on as the Simulator does.
+     * Plays the callback prompt and waits for key 1, pressed during the prompt or within the timeout after it.
+     * Declined (no key in time) after a callback tier, the call waits on; after max wait the router has let it go,
+     * so the caller is hung up on as the Simulator does.
      */
     private void offerCallback(boolean maxWaitOver) {
         stopWaiting();
         awaitingCallbackKey = true;
         afterMaxWait = maxWaitOver;
-        prompt = Player.play(callerMedia, env.media().sounds().callbackPrompt().get(), () -> prompt = null);
+        prompt = Player.play(callerMedia, env.media().sounds().callbackPrompt(), () -> {
+            prompt = null;
+            if (awaitingCallbackKey) {
+                awaitCallbackKey(); // the time to press 1 runs from the end of the spoken offer
+            }
+        });
+    }
+
+    private void awaitCallbackKey() {
         callbackTimer = layer.scheduler().schedule(env.settings().callbackKeyTimeoutMs(), () -> {
             callbackTimer = null;
             if (awaitingCallbackKey) {
@@ -342,7 +360,7 @@ final class InboundCall implements CallHandle, DialogListener {
         stopWaiting();
         state = State.ENDED;
         env.publish(new CallbackRequested(env.now(), callId, callerNumber));
-        goodbyeThenHangUp();
+        sayThenHangUp(env.media().sounds().callbackConfirmed());
     }
 
     private void hangUpBySystem(String reason) {
@@ -365,7 +383,11 @@ final class InboundCall implements CallHandle, DialogListener {
     }
 
     private void goodbyeThenHangUp() {
-        prompt = Player.play(callerMedia, env.media().sounds().goodbye().get(), () -> {
+        sayThenHangUp(env.media().sounds().goodbye());
+    }
+
+    private void sayThenHangUp(PcmSource words) {
+        prompt = Player.play(callerMedia, words, () -> {
             prompt = null;
             byeCaller();
             release();

@@ -82,6 +82,11 @@ final class Gateway implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1000);
 
     Gateway(InetSocketAddress trunk) {
+        this(trunk, CallSounds.builtIn(), 60_000);
+    }
+
+    /** A gateway whose callers hear {@code sounds}, with the announcement every {@code announceIntervalMs}. */
+    Gateway(InetSocketAddress trunk, CallSounds sounds, long announceIntervalMs) {
         TransportSettings transports = new TransportSettings(List.of(new InetSocketAddress("127.0.0.1", 0)), List.of(),
                 1, TransportSettings.DEFAULT_TCP_IDLE_TIMEOUT_MS, 65_507, 16_384);
         stack = SipStack.start(transports, TimerSettings.DEFAULTS);
@@ -121,13 +126,13 @@ final class Gateway implements AutoCloseable {
                 stack.transports().nativeEpoll() ? EpollDatagramChannel.class : NioDatagramChannel.class,
                 new MediaSettings(first, first + 199, 0));
         CallMedia media = new CallMedia(endpoints, InetAddress.getLoopbackAddress(), List.of(Codec.PCMU, Codec.PCMA),
-                CallSounds.builtIn());
+                sounds);
         CustomerDirectory directory = new CustomerDirectory(List.of(new Customer("c-acme", "Acme", List.of(KNOWN_CALLER),
                 "acme", "strategic", 250_000, "rep-ava", "north", null, null)));
         Classifier classifier = new Classifier(model, directory);
         CallControlSettings settings = new CallControlSettings(
                 trunk == null ? null : new NextHop(SipTransport.UDP, trunk), "+15550199",
-                DialRules.of(List.of("deny ^\\+?1900", "allow ^\\+?[0-9]{6,15}$")), 60_000, 2_000);
+                DialRules.of(List.of("deny ^\\+?1900", "allow ^\\+?[0-9]{6,15}$")), announceIntervalMs, 2_000);
         control = new CallControl(stack, registrar::bindingsOf, auth, TrunkPolicy.of(List.of(TRUNK_HOST)), publisher,
                 () -> classifier, () -> model, ids::incrementAndGet, CallOwnership.NONE, media,
                 callId -> recordings.computeIfAbsent(callId, id -> new TapRecording()), Clock.SYSTEM, settings);

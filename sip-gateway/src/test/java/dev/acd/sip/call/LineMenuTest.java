@@ -1,6 +1,5 @@
 package dev.acd.sip.call;
 
-import dev.acd.testkit.Tones;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,6 +38,12 @@ class LineMenuTest {
         ava.close();
     }
 
+    /** The first 200 ms of the menu line's built-in spoken prompt, as the caller hears it over PCMU. */
+    private short[] menuPromptStart() {
+        return java.util.Arrays.copyOf(HeardPrompts.throughPcmu(HeardPrompts.drain(
+                CallSounds.builtIn().menuPrompt(gateway.model.lines().get(1).menu()))), 1600);
+    }
+
     /** Calls the menu line and waits until it is answered and the prompt plays. */
     private Phone.Call callMenuLine() throws Exception {
         Phone.Call call = trunk.call(Gateway.MENU_NUMBER, gateway.address());
@@ -51,9 +56,9 @@ class LineMenuTest {
     @Test
     void shouldQueueInRenewalsWhenCallerPressesTwo() throws Exception {
         Phone.Call call = callMenuLine();
-        // the prompt's rising pair reaches the caller before any choice
-        await().atMost(Duration.ofSeconds(5)).until(() -> Tones.lastDominates(trunk.heard(), 800, 660, 1000)
-                || Tones.lastDominates(trunk.heard(), 800, 880, 1000));
+        // the built-in spoken menu prompt ("please choose an option, press one or two now") reaches the caller first
+        short[] promptStart = menuPromptStart();
+        await().atMost(Duration.ofSeconds(5)).until(() -> HeardPrompts.indexOf(trunk.heard(), promptStart) >= 0);
         assertEquals(List.of("CallArrived"), gateway.callEventNames(), "nothing is classified before the choice");
         trunk.sendDigit(2);
 
@@ -87,12 +92,13 @@ class LineMenuTest {
     @Test
     void shouldReplayThePromptOnceThenTakeTheDefaultWhenCallerPressesKeysTheMenuLacks() throws Exception {
         callMenuLine();
-        // press once the prompt reached its second, higher tone: its first tone heard after that is the replay
-        await().atMost(Duration.ofSeconds(5)).until(() -> Tones.lastDominates(trunk.heard(), 800, 880, 660));
+        // press once the prompt has begun: its beginning heard after that is the replay
+        short[] promptStart = menuPromptStart();
+        await().atMost(Duration.ofSeconds(5)).until(() -> HeardPrompts.indexOf(trunk.heard(), promptStart) >= 0);
         trunk.forget();
         trunk.sendDigit(9);
         // the prompt starts over (with a fresh timeout) and the call is not yet classified
-        await().atMost(Duration.ofMillis(900)).until(() -> Tones.lastDominates(trunk.heard(), 800, 660, 880));
+        await().atMost(Duration.ofMillis(900)).until(() -> HeardPrompts.indexOf(trunk.heard(), promptStart) >= 0);
         assertEquals(List.of("CallArrived"), gateway.callEventNames());
         trunk.sendDigit(7);
 
