@@ -24,8 +24,9 @@ import dev.acd.sipserver.SipService;
 
 /**
  * Builds SIP call control (sip-gateway's B2BUA) on the running server: the router's commands for its calls, the
- * registrar's bindings, the configuration in force (reloads reach new calls), recordings on disk, music from the
- * configured file; its counters go to the server's meters ({@link CallMeters}).
+ * registrar's bindings, the configuration in force (reloads reach new calls), recordings on disk, music and prompts
+ * from the configured files, positions and expected waits for the announcements ({@link QueueStandingsFeed}); its
+ * counters go to the server's meters ({@link CallMeters}).
  */
 public final class SipCalls {
     /** The origin SIP calls are claimed under in the server's command routing. */
@@ -61,6 +62,13 @@ public final class SipCalls {
                     SoundFiles.withMenuPrompts(media.sounds(), server.config().model()));
         } catch (IOException e) {
             throw new UncheckedIOException("lines[].menu.prompt: " + e.getMessage(), e);
+        }
+        try {
+            media = new CallMedia(media.endpoints(), media.address(), media.codecs(),
+                    media.sounds().withPrompts(SoundFiles.prompts(settings.media().promptsDirectory()))
+                            .withStandings(server.host(QueueStandingsFeed.start(server.journal(), server.clock()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("sip.media.promptsDirectory: " + e.getMessage(), e);
         }
         CallControl calls = new CallControl(sip.stack(), sip.registrar()::bindingsOf, sip.authenticator(),
                 sip.defence(), sip.trunk(), server.events(), new CurrentClassifier(server::config), () -> server.config().model(),
