@@ -159,9 +159,10 @@ public final class Settings {
             .doc("An optional DTMF menu (RFC 4733): the caller hears a prompt and presses a key that picks the queue.");
 
     public static final Setting MENU_PROMPT = def("lines[].menu", "prompt").text(null)
-            .doc("An 8 kHz WAV file played as the menu's prompt, relative to the YAML file; none or 'builtin': built-in tones.");
+            .doc("An 8 kHz mono WAV file (16-bit PCM, mu-law or A-law) played as the menu's prompt, relative to the YAML "
+                    + "file; none or 'builtin': the built-in spoken prompt, which lists the menu's keys (\"press one or two now\").");
     public static final Setting MENU_TIMEOUT_SECONDS = def("lines[].menu", "timeoutSeconds").whole(5).unit("seconds")
-            .range(1, 60).doc("How long the caller has to press a key once the prompt starts; then the default queue.");
+            .range(1, 60).doc("How long the caller has to press a key once the prompt has ended (a key during it counts too); then the default queue.");
     public static final Setting MENU_DEFAULT = def("lines[].menu", "default").id().required()
             .doc("The queue of a caller who presses no key, or a key the menu lacks twice (the prompt is replayed once).");
     public static final Setting MENU_OPTIONS = def("lines[].menu", "options").map().required()
@@ -418,7 +419,9 @@ public final class Settings {
     public static final Setting MEDIA_MUSIC_ON_HOLD = def("sip.media", "musicOnHold").text(null)
             .doc("An 8 kHz mono WAV file played to waiting and held callers, relative to the YAML file; none: the built-in tune.");
     public static final Setting MEDIA_PROMPTS_DIRECTORY = def("sip.media", "promptsDirectory").text(null)
-            .doc("A directory of 8 kHz WAV prompts, relative to the YAML file; none: the built-in sounds.");
+            .doc("A directory of 8 kHz mono WAV prompts (16-bit PCM, mu-law or A-law), relative to the YAML file, named as "
+                    + "the built-in ones (goodbye.wav, callback_offer.wav, n3.wav, ...: see docs/calls.md); each replaces its "
+                    + "built-in prompt, the rest stay built in. Prompts are English only for now. None: the built-in English set.");
 
     // ---- quality assurance
     public static final Setting QA = def("", "qa").section()

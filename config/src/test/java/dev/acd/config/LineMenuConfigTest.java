@@ -49,7 +49,7 @@ class LineMenuConfigTest {
 
     @Test
     void shouldResolveThePromptBesideTheYamlFileAndTakeBuiltinAsNone() throws Exception {
-        Files.write(dir.resolve("menu.wav"), new byte[] {1});
+        Files.write(dir.resolve("menu.wav"), PromptFilesConfigTest.wav(8000, 1, 800));
         AcdConfig withFile = ConfigLoader.load(write(withMenu(MENU + "      prompt: menu.wav\n")));
         assertEquals(dir.resolve("menu.wav").toString(), withFile.model().lines().get(0).menu().prompt());
         AcdConfig builtIn = ConfigLoader.load(write(withMenu(MENU + "      prompt: builtin\n")));

@@ -261,6 +261,14 @@ final class ModelSection {
             problems.add(menu.at(MENU_PROMPT), "file '" + text + "' not found (looked for " + path + ")");
             return null;
         }
+        if (Files.isRegularFile(path)) {
+            try {
+                dev.acd.core.audio.PromptWav.read(path);
+            } catch (java.io.IOException e) {
+                problems.add(menu.at(MENU_PROMPT), e.getMessage());
+                return null;
+            }
+        }
         return path.toString();
     }
 

@@ -221,7 +221,32 @@ final class SipSection {
         }
         Path music = path(d, MEDIA_MUSIC_ON_HOLD, false);
         Path prompts = path(d, MEDIA_PROMPTS_DIRECTORY, true);
+        if (prompts != null) {
+            checkPrompts(d, prompts);
+        }
         return new SipSettings.Media(first, last, d.whole(MEDIA_NO_MEDIA_TIMEOUT) * 1000L, music, prompts);
+    }
+
+    /**
+     * Every WAV file of the prompts directory must be a prompt call control can play (8 kHz mono, readable); each
+     * one that is not is a problem of its own at the setting. Which names are prompts is checked by call control.
+     */
+    private void checkPrompts(YamlMap d, Path directory) {
+        List<Path> files = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> wavs = Files.newDirectoryStream(directory, "*.wav")) {
+            wavs.forEach(files::add);
+        } catch (java.io.IOException e) {
+            problems.add(d.at(MEDIA_PROMPTS_DIRECTORY), "cannot list " + directory + ": " + e.getMessage());
+            return;
+        }
+        files.sort(null);
+        for (Path file : files) {
+            try {
+                dev.acd.core.audio.PromptWav.read(file);
+            } catch (java.io.IOException e) {
+                problems.add(d.at(MEDIA_PROMPTS_DIRECTORY), e.getMessage());
+            }
+        }
     }
 
     /** A file or directory named relative to the YAML file; it must exist when the YAML file is on disk. */
