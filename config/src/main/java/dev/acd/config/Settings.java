@@ -418,6 +418,9 @@ public final class Settings {
             .unit("seconds").range(0, 3600).doc("A leg receiving no RTP this long is reported as one-way audio; 0 turns it off.");
     public static final Setting MEDIA_MUSIC_ON_HOLD = def("sip.media", "musicOnHold").text(null)
             .doc("An 8 kHz mono WAV file played to waiting and held callers, relative to the YAML file; none: the built-in tune.");
+    public static final Setting MEDIA_ANNOUNCE_INTERVAL = def("sip.media", "announceIntervalSeconds").whole(30)
+            .unit("seconds").range(0, 3600).doc("How often a waiting caller hears the announcement between the music "
+                    + "(thank you for holding, position in the queue, expected wait when there is an estimate); 0: never.");
     public static final Setting MEDIA_PROMPTS_DIRECTORY = def("sip.media", "promptsDirectory").text(null)
             .doc("A directory of 8 kHz mono WAV prompts (16-bit PCM, mu-law or A-law), relative to the YAML file, named as "
                     + "the built-in ones (goodbye.wav, callback_offer.wav, n3.wav, ...: see docs/calls.md); each replaces its "

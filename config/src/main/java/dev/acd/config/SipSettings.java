@@ -63,10 +63,18 @@ public record SipSettings(boolean enabled, String bind, int port, boolean udp, b
     }
 
     /**
-     * RTP port range, one-way-audio timeout (0 off), and the sound files: null means the built-in sounds.
+     * RTP port range, one-way-audio timeout (0 off), the sound files (null means the built-in sounds), and how often
+     * waiting callers hear the announcement (0 never).
      */
     public record Media(int rtpPortFirst, int rtpPortLast, long noMediaTimeoutMs, Path musicOnHold,
-                        Path promptsDirectory) {
+                        Path promptsDirectory, long announceIntervalMs) {
+        /** The default announcement interval, 30 s. */
+        public static final long DEFAULT_ANNOUNCE_INTERVAL_MS = 30_000;
+
+        /** Media settings announcing every 30 s. */
+        public Media(int rtpPortFirst, int rtpPortLast, long noMediaTimeoutMs, Path musicOnHold, Path promptsDirectory) {
+            this(rtpPortFirst, rtpPortLast, noMediaTimeoutMs, musicOnHold, promptsDirectory, DEFAULT_ANNOUNCE_INTERVAL_MS);
+        }
     }
 
     public SipSettings {

@@ -86,7 +86,7 @@ public final class SipCalls {
         String callerId = trunk.callerId() == null ? "anonymous" : trunk.callerId();
         return new CallControlSettings(hop, callerId,
                 trunk.dialRules().isEmpty() ? DialRules.allowAll() : DialRules.of(trunk.dialRules()),
-                CallControlSettings.DEFAULT_ANNOUNCE_INTERVAL_MS, CallControlSettings.DEFAULT_CALLBACK_KEY_TIMEOUT_MS);
+                sip.media().announceIntervalMs(), CallControlSettings.DEFAULT_CALLBACK_KEY_TIMEOUT_MS);
     }
 
     private static InetSocketAddress hostPort(String address) {

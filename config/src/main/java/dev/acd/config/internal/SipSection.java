@@ -224,7 +224,8 @@ final class SipSection {
         if (prompts != null) {
             checkPrompts(d, prompts);
         }
-        return new SipSettings.Media(first, last, d.whole(MEDIA_NO_MEDIA_TIMEOUT) * 1000L, music, prompts);
+        return new SipSettings.Media(first, last, d.whole(MEDIA_NO_MEDIA_TIMEOUT) * 1000L, music, prompts,
+                d.whole(MEDIA_ANNOUNCE_INTERVAL) * 1000L);
     }
 
     /**
