@@ -51,6 +51,7 @@ import io.netty.channel.EventLoop;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sip.address.Address;
 import javax.sip.address.TelURL;
 import javax.sip.address.URI;
@@ -562,7 +563,9 @@ final class InboundCall implements CallHandle, DialogListener {
             return;
         }
         URI uri = referTo.getAddress().getURI();
-        String target = uri instanceof TelURL tel ? tel.getPhoneNumber() : Sip.userOf(uri);
+        // a global tel: number keeps its '+' (RFC 3966), which the RI's getPhoneNumber() leaves out
+        String target = uri instanceof TelURL tel ? (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber()
+                : Sip.userOf(uri);
         TransferTarget kind = kindOf(target);
         if (kind == null) {
             tx.respondFromAnyThread(Sip.response(request, 404, "Not Found: no queue, rep or number '" + target + "'"));
@@ -570,6 +573,13 @@ final class InboundCall implements CallHandle, DialogListener {
         }
         if (kind == TransferTarget.NUMBER && env.settings().trunk() == null) {
             tx.respondFromAnyThread(Sip.response(request, 503, "Service Unavailable: no trunk for numbers"));
+            return;
+        }
+        Optional<String> refusal = kind == TransferTarget.NUMBER ? env.settings().dialRules().refusal(target)
+                : Optional.empty();
+        if (refusal.isPresent()) {
+            // RFC 3515 section 2.4.2: a refused REFER creates no subscription; the call stays with the rep
+            tx.respondFromAnyThread(Sip.response(request, 403, "Forbidden: " + refusal.get()));
             return;
         }
         tx.respondFromAnyThread(Sip.response(request, 202, null));
