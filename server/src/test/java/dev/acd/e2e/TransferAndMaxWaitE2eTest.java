@@ -160,8 +160,10 @@ class TransferAndMaxWaitE2eTest {
         Sipp caller = caller("uac-call-wait-bye", SALES_NUMBER);
         await().atMost(LIMIT).until(() -> ava.events.contains("ack"));
         assertEquals(202, ava.refer(ava.lastDialog(), "tel:+15557654321").get(5, TimeUnit.SECONDS));
-        await().atMost(LIMIT).until(() -> ava.events.contains("notify: SIP/2.0 200 OK")
-                && ava.events.stream().anyMatch(e -> e.startsWith("ended")));
+        await().atMost(LIMIT).until(() -> ava.events.stream().anyMatch(e -> e.startsWith("ended")));
+        assertEquals(List.of("notify: SIP/2.0 100 Trying", "notify: SIP/2.0 200 OK", "ended: BYE received"),
+                ava.events.stream().filter(e -> e.startsWith("notify") || e.startsWith("ended")).toList(),
+                "RFC 3515: a NOTIFY at once, the final one once the number answered, then our BYE");
         Sipp.Result called = outside.await(LIMIT);
         assertTrue(called.allSucceeded(), "the number is rung through the trunk, answers and hangs up: " + called);
         Sipp.Result result = caller.await(LIMIT);
@@ -176,6 +178,51 @@ class TransferAndMaxWaitE2eTest {
         assertEquals(1, stats.value(Metric.TRANSFERS));
         assertEquals(1, stats.value(Metric.ANSWERED));
         assertEquals(0, stats.value(Metric.ABANDONED));
+    }
+
+    @Test
+    void shouldCompleteTheTransferToANumberWhenTheRepHangsUpAsSoonAsTheReferIsAccepted() throws Exception {
+        Sipp outside = carrier("uas-answer-then-bye");
+        start(E2eServer.Options.defaults().withTrunk("127.0.0.1:" + outside.localPort()));
+        TestPhone ava = closing(acd.rep("127.0.0.2", AVA));
+        Sipp caller = caller("uac-call-wait-bye", SALES_NUMBER);
+        await().atMost(LIMIT).until(() -> ava.events.contains("ack"));
+        // what many softphones do in a blind transfer: hang up on the 202, before any final NOTIFY
+        assertEquals(202, ava.refer(ava.lastDialog(), "tel:+15557654321").get(5, TimeUnit.SECONDS));
+        ava.hangUp(ava.lastDialog());
+        Sipp.Result called = outside.await(LIMIT);
+        assertTrue(called.allSucceeded(), "the number is still rung and answered: " + called);
+        Sipp.Result result = caller.await(LIMIT);
+        assertTrue(result.allSucceeded(), "the caller talked to the number and got its BYE: " + result);
+        awaitJournaled(e -> e instanceof WrapUpEnded);
+
+        assertEquals(List.of("CallAnswered ava.chen", "CallTransferred NUMBER +15557654321", "WrapUpStarted ava.chen",
+                "WrapUpEnded"), acd.life(CallAnswered.class, CallTransferred.class, CallEnded.class,
+                CallAbandoned.class, WrapUpStarted.class, WrapUpEnded.class));
+        assertEquals(1, totals().value(Metric.TRANSFERS));
+    }
+
+    @Test
+    void shouldNotifyTheRepOfTheTrunksRefusalAndHangUpTheCallerWhenTheTransferredNumberIsBusy() throws Exception {
+        Sipp outside = carrier("uas-busy");
+        start(E2eServer.Options.defaults().withTrunk("127.0.0.1:" + outside.localPort()));
+        TestPhone ava = closing(acd.rep("127.0.0.2", AVA));
+        Sipp caller = caller("uac-call-wait-bye", SALES_NUMBER);
+        await().atMost(LIMIT).until(() -> ava.events.contains("ack"));
+        assertEquals(202, ava.refer(ava.lastDialog(), "tel:+15557654321").get(5, TimeUnit.SECONDS));
+        await().atMost(LIMIT).until(() -> ava.events.stream().anyMatch(e -> e.startsWith("ended")));
+        Sipp.Result result = caller.await(LIMIT);
+        assertTrue(result.allSucceeded(), "the caller gets the BYE: " + result);
+        assertTrue(outside.await(LIMIT).allSucceeded(), "the carrier was asked and refused");
+
+        assertEquals(List.of("notify: SIP/2.0 100 Trying", "notify: SIP/2.0 486 Busy here", "ended: BYE received"),
+                ava.events.stream().filter(e -> e.startsWith("notify") || e.startsWith("ended")).toList(),
+                "the final NOTIFY carries the trunk's answer (RFC 3515 section 2.4.5)");
+        assertEquals(List.of("CallAnswered ava.chen", "CallTransferred NUMBER +15557654321"),
+                acd.life(CallAnswered.class, CallTransferred.class, CallEnded.class, CallAbandoned.class),
+                "the call left the center at the transfer");
+        assertEquals(1, totals().value(Metric.TRANSFERS));
+        assertEquals(0, totals().value(Metric.ABANDONED));
     }
 
     @Test
