@@ -28,8 +28,10 @@ import dev.acd.core.event.CallAnswered;
 import dev.acd.core.event.CallArrived;
 import dev.acd.core.event.CallClassified;
 import dev.acd.core.event.CallEnded;
+import dev.acd.core.event.CallHeld;
 import dev.acd.core.event.CallOffered;
 import dev.acd.core.event.CallQueued;
+import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.CallTransferred;
 import dev.acd.core.event.CallbackRequested;
 import dev.acd.core.event.Event;
@@ -247,6 +249,52 @@ class TransferAndMaxWaitE2eTest {
         ReportRow stats = totals();
         assertEquals(0, stats.value(Metric.TRANSFERS));
         assertEquals(1, stats.value(Metric.HANDLED));
+    }
+
+    @Test
+    void shouldAnswer404AndKeepTheCallWithTheRepWhenTheReferNamesNoQueueRepOrNumber() throws Exception {
+        start(E2eServer.Options.defaults());
+        TestPhone ava = closing(acd.rep("127.0.0.2", AVA));
+        Sipp caller = caller("uac-call-wait-bye", SALES_NUMBER);
+        await().atMost(LIMIT).until(() -> ava.events.contains("ack"));
+        assertEquals(404, ava.refer(ava.lastDialog(), serverUri("nobody.here")).get(5, TimeUnit.SECONDS));
+        ava.hangUp(ava.lastDialog());
+        assertTrue(caller.await(LIMIT).allSucceeded());
+        awaitJournaled(e -> e instanceof CallEnded);
+
+        assertEquals(List.of("CallAnswered ava.chen", "CallEnded REP BYE"),
+                acd.life(CallAnswered.class, CallTransferred.class, CallEnded.class));
+        assertEquals(0, totals().value(Metric.TRANSFERS));
+    }
+
+    @Test
+    void shouldCountTheFirstRepsHoldUpToTheTransferWhenARepTransfersAHeldCall() throws Exception {
+        start(E2eServer.Options.defaults().withWrapUp(5));
+        TestPhone ava = closing(acd.rep("127.0.0.2", AVA));
+        Sipp caller = caller("uac-call-wait-bye", SALES_NUMBER);
+        await().atMost(LIMIT).until(() -> ava.events.contains("ack"));
+        TestPhone ben = closing(acd.rep("127.0.0.3", BEN));
+        assertEquals(200, ava.reInvite(ava.lastDialog(), "sendonly").get(5, TimeUnit.SECONDS));
+        awaitJournaled(e -> e instanceof CallHeld);
+        long heldAt = acd.journaled(CallHeld.class).get(0).at();
+        await().atMost(LIMIT).until(() -> acd.server.clock().millis() - heldAt >= 500);
+        assertEquals(202, ava.refer(ava.lastDialog(), serverUri(BEN)).get(5, TimeUnit.SECONDS));
+        await().atMost(LIMIT).until(() -> ben.events.contains("ack"));
+        ben.hangUp(ben.lastDialog());
+        assertTrue(caller.await(LIMIT).allSucceeded());
+        awaitJournaled(e -> e instanceof CallEnded);
+
+        assertEquals(List.of("CallAnswered ava.chen", "CallHeld", "CallTransferred REP ben.okafor",
+                "CallAnswered ben.okafor", "CallEnded REP BYE"), acd.life(CallAnswered.class, CallHeld.class,
+                CallResumed.class, CallTransferred.class, CallEnded.class));
+        long answeredAt = acd.journaled(CallAnswered.class).get(0).at();
+        long transferredAt = acd.journaled(CallTransferred.class).get(0).at();
+        ReportRow first = E2eServer.row(acd.journal(), Grouping.REP, AVA);
+        assertEquals((transferredAt - heldAt) / 1000.0, first.value(Metric.HOLD_TIME), 0.01,
+                "held from CallHeld to the transfer");
+        assertEquals((heldAt - answeredAt) / 1000.0, first.value(Metric.TALK_TIME), 0.01,
+                "talked from the answer to the hold");
+        assertEquals(0, E2eServer.row(acd.journal(), Grouping.REP, BEN).value(Metric.HOLD_TIME));
     }
 
     // ---- maximum wait -------------------------------------------------------------------------------------------
