@@ -228,6 +228,29 @@ class TransferAndMaxWaitE2eTest {
     }
 
     @Test
+    void shouldCancelTheNumbersRingAndNotifyTheRepWhenTheCallerHangsUpBeforeItAnswers() throws Exception {
+        Sipp outside = carrier("uas-ring-cancelled");
+        start(E2eServer.Options.defaults().withTrunk("127.0.0.1:" + outside.localPort()));
+        TestPhone ava = closing(acd.rep("127.0.0.2", AVA));
+        Sipp caller = caller("uac-call-talk", SALES_NUMBER); // hangs up 1.5 s after the answer
+        await().atMost(LIMIT).until(() -> ava.events.contains("ack"));
+        assertEquals(202, ava.refer(ava.lastDialog(), "tel:+15557654321").get(5, TimeUnit.SECONDS));
+        Sipp.Result result = caller.await(LIMIT);
+        assertTrue(result.allSucceeded(), result.toString());
+        Sipp.Result called = outside.await(LIMIT);
+        assertTrue(called.allSucceeded(), "the ringing number is cancelled: " + called);
+        await().atMost(LIMIT).until(() -> ava.events.stream().anyMatch(e -> e.startsWith("ended")));
+
+        assertEquals(List.of("notify: SIP/2.0 100 Trying", "notify: SIP/2.0 487 Request Terminated",
+                "ended: BYE received"), ava.events.stream().filter(e -> e.startsWith("notify")
+                || e.startsWith("ended")).toList());
+        assertEquals(List.of("CallAnswered ava.chen", "CallTransferred NUMBER +15557654321"),
+                acd.life(CallAnswered.class, CallTransferred.class, CallEnded.class, CallAbandoned.class),
+                "the call had left the center: no abandon is counted");
+        assertEquals(0, totals().value(Metric.ABANDONED));
+    }
+
+    @Test
     void shouldRefuseTheReferAndKeepTheCallWithTheRepWhenADialRuleRefusesTheNumber() throws Exception {
         Sipp outside = carrier("uas-answer-then-bye");
         start(E2eServer.Options.defaults().withTrunk("127.0.0.1:" + outside.localPort())
