@@ -144,7 +144,8 @@ class CallFlowE2eTest {
         assertTrue(answered.allSucceeded(), "the rep's SIPp is rung, answers and gets the BYE: " + answered);
         awaitJournaled(e -> e instanceof CallEnded);
 
-        assertEquals(List.of("CallQueued sales", "CallOffered ava.chen", "CallAnswered ava.chen", "CallEnded CUSTOMER BYE"),
+        assertEquals(List.of("CallQueued sales", "CallOffered ava.chen", "CallAnswered ava.chen",
+                "CallEnded CUSTOMER BYE"),
                 life(CallQueued.class, CallOffered.class, OfferFailed.class, CallAnswered.class,
                         CallAbandoned.class, CallEnded.class));
         assertEquals(1, totals().value(Metric.ANSWERED));

@@ -44,17 +44,18 @@ import dev.acd.runtime.Services;
 import dev.acd.sipserver.SipService;
 
 /**
- * The real server for end-to-end tests: a small configuration of its own (the sales line and queue for two inside reps
- * of its home team; a support queue open to any skilled inside rep, so the only one that reaches cara of the overflow
- * desk; a menu line whose key 2 picks support; softphone credentials, short ring and wrap-up times, the trunk on 127.0.0.1), SIP on 127.0.0.1 port 0,
- * HTTP off, a journal in a temporary directory, started through {@link Services#startAll} as {@code acd run} does.
+ * The real server for end-to-end tests: a small configuration of its own (the sales line and queue for two inside
+ * reps of its home team; a support queue open to any skilled inside rep, so the only one that reaches cara of the
+ * overflow desk; a menu line whose key 2 picks support; softphone credentials, short ring and wrap-up times, the
+ * trunk on 127.0.0.1), SIP on 127.0.0.1 port 0, HTTP off, a journal in a temporary directory, started through
+ * {@link Services#startAll} as {@code acd run} does.
  */
 final class E2eServer implements AutoCloseable {
     static final String REALM = "larkspur.example";
     static final String SALES_NUMBER = "+12125550100";
     static final String AVA = "ava.chen";
     static final String BEN = "ben.okafor";
-    /** A rep of the overflow desk: skilled for sales calls but in no home team, so only the support queue reaches her. */
+    /** A rep of the overflow desk: skilled for sales calls but in no home team, so only the support queue has her. */
     static final String CARA = "cara.diaz";
     /** A line with a menu: key 2 is the support queue, no key (5 s) or a wrong key twice is sales. */
     static final String MENU_NUMBER = "+12125550101";

@@ -371,6 +371,26 @@ class TransferAndMaxWaitE2eTest {
         assertEquals(0, stats.value(Metric.ABANDONED));
     }
 
+    /** Waits out call control's 8 s for the key (not configurable in the server), so the slowest test here. */
+    @Test
+    void shouldHangUpAfterTheCallbackOfferWhenTheCallerPressesNoKeyAtTheMaxWait() throws Exception {
+        start(E2eServer.Options.defaults().withMaxWait(1, MaxWaitAction.CALLBACK));
+        Sipp caller = caller("uac-call-wait-bye", SALES_NUMBER);
+        Sipp.Result result = caller.await(LIMIT);
+        assertTrue(result.allSucceeded(), "the caller gets the server's BYE: " + result);
+        awaitJournaled(e -> e instanceof CallEnded);
+
+        assertEquals(List.of("CallQueued sales", "MaxWaitReached sales CALLBACK", "CallEnded SYSTEM max wait"),
+                acd.life(CallQueued.class, MaxWaitReached.class, CallbackRequested.class, CallEnded.class,
+                        CallAbandoned.class));
+        long offeredAt = acd.journaled(MaxWaitReached.class).get(0).at();
+        long endedAt = acd.journaled(CallEnded.class).get(0).at();
+        assertTrue(endedAt - offeredAt >= 7_500, "the caller had the key timeout to press 1: " + (endedAt - offeredAt));
+        ReportRow stats = totals();
+        assertEquals(0, stats.value(Metric.ANSWERED));
+        assertEquals(0, stats.value(Metric.ABANDONED), "the server hung up, the caller did not abandon");
+    }
+
     @Test
     void shouldSayGoodbyeAndHangUpWithoutCountingAnAbandonWhenTheMaxWaitIsReached() throws Exception {
         start(E2eServer.Options.defaults().withMaxWait(1, MaxWaitAction.HANG_UP));
