@@ -47,7 +47,7 @@ import dev.acd.sip.ua.SipStack;
  * hears. Records what it saw as short strings ("invite", "cancelled", "ended: ...").
  */
 final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
-    enum Mode { ANSWER, BUSY, NO_ANSWER }
+    enum Mode { ANSWER, BUSY, REJECT, NO_ANSWER }
 
     final SipStack stack;
     final String host;
@@ -86,6 +86,7 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
         learnRemote(invite);
         switch (mode) {
             case BUSY -> tx.respond(SipResponses.create(invite, 486, null));
+            case REJECT -> tx.respond(SipResponses.create(invite, 603, null));
             case NO_ANSWER -> stack.core().answer(tx, SipResponses.create(invite, 180, null), this);
             case ANSWER -> {
                 stack.core().answer(tx, SipResponses.create(invite, 180, null), this);
@@ -207,6 +208,11 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
         return call(number, server);
     }
 
+    /** Answers digest challenges as {@code user} without registering (a softphone that dials before it registers). */
+    void useCredentials(String user, String password) {
+        digest = new ClientDigest(user, password, List.of(DigestAlgorithm.MD5));
+    }
+
     /** Registers {@code user} (password {@code password}, realm {@code realm}) at the server: 401, then 200. */
     void register(InetSocketAddress server, String realm, String user, String password) throws Exception {
         digest = new ClientDigest(user, password, List.of(DigestAlgorithm.MD5));
@@ -309,6 +315,11 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
                 // closed while playing
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** Presses a key: an RFC 4733 telephone-event ({@code event} 0-9 for the digits) to the far end's RTP. */
+    void pressKey(int event) throws IOException {
+        audio.sendDigit(event);
     }
 
     /** Where the far end wants our RTP, from the last SDP it sent us; null before. */

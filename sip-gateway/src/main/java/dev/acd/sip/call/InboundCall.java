@@ -26,6 +26,7 @@ import dev.acd.core.model.Reach;
 import dev.acd.core.model.RoutingModel;
 import dev.acd.sip.dialog.Dialog;
 import dev.acd.sip.dialog.DialogListener;
+import dev.acd.sip.dialog.DialogState;
 import dev.acd.sip.dialog.NextHop;
 import dev.acd.sip.dialog.SipFactories;
 import dev.acd.sip.media.DtmfDecoder;
@@ -47,11 +48,13 @@ import dev.acd.sip.transaction.ServerTransaction;
 import dev.acd.sip.transaction.TransactionLayer;
 import dev.acd.sip.transaction.TransactionScheduler;
 import dev.acd.sip.transport.SipTransport;
+import gov.nist.javax.sip.message.SIPResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sip.address.Address;
 import javax.sip.address.TelURL;
 import javax.sip.address.URI;
@@ -110,6 +113,8 @@ final class InboundCall implements CallHandle, DialogListener {
     private Forks outside;
     private Dialog outsideDialog;
     private RtpEndpoint outsideMedia;
+    /** The rep's dialog after a REFER to a number, until the final NOTIFY tells the trunk's answer. */
+    private Dialog transferor;
 
     /**
      * @param line the line called; with a menu the call starts in it and is classified once the caller chose,
@@ -584,7 +589,9 @@ final class InboundCall implements CallHandle, DialogListener {
             return;
         }
         URI uri = referTo.getAddress().getURI();
-        String target = uri instanceof TelURL tel ? tel.getPhoneNumber() : Sip.userOf(uri);
+        // a global tel: number keeps its '+' (RFC 3966), which the RI's getPhoneNumber() leaves out
+        String target = uri instanceof TelURL tel ? (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber()
+                : Sip.userOf(uri);
         TransferTarget kind = kindOf(target);
         if (kind == null) {
             tx.respondFromAnyThread(Sip.response(request, 404, "Not Found: no queue, rep or number '" + target + "'"));
@@ -592,6 +599,13 @@ final class InboundCall implements CallHandle, DialogListener {
         }
         if (kind == TransferTarget.NUMBER && env.settings().trunk() == null) {
             tx.respondFromAnyThread(Sip.response(request, 503, "Service Unavailable: no trunk for numbers"));
+            return;
+        }
+        Optional<String> refusal = kind == TransferTarget.NUMBER ? env.settings().dialRules().refusal(target)
+                : Optional.empty();
+        if (refusal.isPresent()) {
+            // RFC 3515 section 2.4.2: a refused REFER creates no subscription; the call stays with the rep
+            tx.respondFromAnyThread(Sip.response(request, 403, "Forbidden: " + refusal.get()));
             return;
         }
         tx.respondFromAnyThread(Sip.response(request, 202, null));
@@ -611,10 +625,13 @@ final class InboundCall implements CallHandle, DialogListener {
             recording.pause();
         }
         env.publish(new CallTransferred(env.now(), callId, transferring, kind, target));
-        notifyThenBye(leaving);
         if (kind == TransferTarget.NUMBER) {
+            // RFC 3515 section 2.4.4: a NOTIFY at once; the final one when the trunk has answered (transferSettled)
+            transferor = leaving;
+            notifyRefer(leaving, "100 Trying", false);
             transferOut(target);
         } else {
+            notifyRefer(leaving, "200 OK", true);
             state = State.QUEUED;
             waitWithMusic();
         }
@@ -634,31 +651,45 @@ final class InboundCall implements CallHandle, DialogListener {
         return target.matches("\\+?[0-9]{2,20}") ? TransferTarget.NUMBER : null;
     }
 
-    /** The final NOTIFY of the implicit subscription (RFC 3515 section 2.4.5), then BYE. */
-    private void notifyThenBye(Dialog dialog) {
+    /**
+     * A NOTIFY of the REFER's implicit subscription (RFC 3515 sections 2.4.4-2.4.5) whose sipfrag is the status line
+     * {@code status} (e.g. "200 OK"); the final one ends the subscription and is followed by BYE.
+     */
+    private void notifyRefer(Dialog dialog, String status, boolean last) {
         SipMessage notify = dialog.createRequest("NOTIFY");
         Sip.header(notify, "Event", "refer");
-        Sip.header(notify, "Subscription-State", "terminated;reason=noresource");
+        Sip.header(notify, "Subscription-State", last ? "terminated;reason=noresource" : "active;expires=60");
         try {
             ContentTypeHeader type = SipFactories.headers().createContentTypeHeader("message", "sipfrag");
             type.setParameter("version", "2.0");
-            notify.raw().setContent("SIP/2.0 200 OK\r\n", type);
+            notify.raw().setContent("SIP/2.0 " + status + "\r\n", type);
         } catch (ParseException e) {
             throw new IllegalStateException("cannot build the sipfrag body", e);
         }
         env.stack().core().sendInDialog(dialog, notify, new ClientTransactionUser() {
             @Override
             public void onResponse(ClientTransaction transaction, SipMessage response) {
-                if (response.statusCode() >= 200) {
+                if (last && response.statusCode() >= 200) {
                     env.stack().core().bye(dialog);
                 }
             }
 
             @Override
             public void onTimeout(ClientTransaction transaction) {
-                env.stack().core().bye(dialog);
+                if (last) {
+                    env.stack().core().bye(dialog);
+                }
             }
         });
+    }
+
+    /** The trunk's answer to a transfer to a number, told to the transferring rep (unless they hung up already). */
+    private void transferSettled(int status) {
+        Dialog dialog = transferor;
+        transferor = null;
+        if (dialog != null && dialog.state() != DialogState.TERMINATED) {
+            notifyRefer(dialog, status + " " + SIPResponse.getReasonPhrase(status), true);
+        }
     }
 
     /** A transfer to a number: the customer is bridged to a new trunk leg; the call has left the center. */
@@ -673,6 +704,7 @@ final class InboundCall implements CallHandle, DialogListener {
                     endpoint.close();
                 }
                 if (error != null) {
+                    transferSettled(503);
                     byeCaller();
                     release();
                 }
@@ -699,11 +731,13 @@ final class InboundCall implements CallHandle, DialogListener {
                             endpoint.configure(negotiation);
                             stopMusic();
                             bridge = MediaBridge.connect(callerMedia, endpoint, null, null);
+                            transferSettled(200);
                         }
 
                         @Override
                         public void failed(OfferFailure failure, int status) {
                             outside = null;
+                            transferSettled(status >= 300 ? status : 408);
                             if (state == State.TRANSFERRED_OUT) {
                                 state = State.ENDED;
                                 byeCaller();
@@ -745,6 +779,7 @@ final class InboundCall implements CallHandle, DialogListener {
                 state = State.ENDED;
                 if (outside != null) {
                     outside.cancel();
+                    transferSettled(487);
                 }
                 if (outsideDialog != null) {
                     env.stack().core().bye(outsideDialog);
@@ -836,6 +871,7 @@ final class InboundCall implements CallHandle, DialogListener {
         released = true;
         state = State.ENDED;
         stopWaiting();
+        transferSettled(487);
         if (offer != null) {
             offer.cancel();
         }
