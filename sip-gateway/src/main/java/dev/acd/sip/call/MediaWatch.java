@@ -23,7 +23,7 @@ final class MediaWatch {
 
     private final TransactionScheduler scheduler;
     private final LongSupplier clock;
-    private final List<RtpEndpoint> legs;
+    private final LongSupplier received;
     private final long timeoutMs;
     private final long tickMs;
     private final Dead dead;
@@ -34,24 +34,37 @@ final class MediaWatch {
     private boolean paused;
     private boolean stopped;
 
-    private MediaWatch(TransactionScheduler scheduler, LongSupplier clock, List<RtpEndpoint> legs, long timeoutMs,
+    private MediaWatch(TransactionScheduler scheduler, LongSupplier clock, LongSupplier received, long timeoutMs,
             Dead dead) {
         this.scheduler = scheduler;
         this.clock = clock;
-        this.legs = List.copyOf(legs);
+        this.received = received;
         this.timeoutMs = timeoutMs;
         this.tickMs = Math.max(10, Math.min(1000, timeoutMs / 4));
         this.dead = dead;
     }
 
-    /** Starts watching {@code legs}; null (nothing to stop) when {@code timeoutMs} is 0. */
+    /** Starts watching {@code legs}' received packets; null (nothing to stop) when {@code timeoutMs} is 0. */
     static MediaWatch start(TransactionScheduler scheduler, LongSupplier clock, List<RtpEndpoint> legs,
+            long timeoutMs, Dead dead) {
+        List<RtpEndpoint> watched = List.copyOf(legs);
+        return start(scheduler, clock, () -> {
+            long sum = 0;
+            for (RtpEndpoint leg : watched) {
+                sum += leg.packetsIn();
+            }
+            return sum;
+        }, timeoutMs, dead);
+    }
+
+    /** Starts watching a count of packets received on the call's legs; null when {@code timeoutMs} is 0. */
+    static MediaWatch start(TransactionScheduler scheduler, LongSupplier clock, LongSupplier received,
             long timeoutMs, Dead dead) {
         if (timeoutMs <= 0) {
             return null;
         }
-        MediaWatch watch = new MediaWatch(scheduler, clock, legs, timeoutMs, dead);
-        watch.lastCount = watch.received();
+        MediaWatch watch = new MediaWatch(scheduler, clock, received, timeoutMs, dead);
+        watch.lastCount = received.getAsLong();
         watch.armed = watch.lastCount > 0; // the caller's RTP while waiting counts: media was seen on the call
         watch.lastChangeMs = clock.getAsLong();
         watch.schedule();
@@ -84,14 +97,6 @@ final class MediaWatch {
         }
     }
 
-    private long received() {
-        long sum = 0;
-        for (RtpEndpoint leg : legs) {
-            sum += leg.packetsIn();
-        }
-        return sum;
-    }
-
     private void schedule() {
         if (!stopped) {
             timer = scheduler.schedule(tickMs, this::tick);
@@ -104,7 +109,7 @@ final class MediaWatch {
             return;
         }
         long now = clock.getAsLong();
-        long count = received();
+        long count = received.getAsLong();
         if (count != lastCount) {
             armed = armed || count > 0;
             lastCount = count;

@@ -108,6 +108,36 @@ class CallLivenessTest {
     }
 
     @Test
+    void shouldEndTheCallOnOurSideWhenTheByeWeSendIsNeverAnswered() throws Exception {
+        start(tuning(0, 0, 100));
+        Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
+        connectedCall(call);
+        trunk.close(); // our BYE to the caller will get no answer
+
+        ava.hangUp(ava.dialogs.get(0));
+
+        CallEnded ended = awaitEnded();
+        assertEquals(Party.REP, ended.endedBy());
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.control.liveCalls() == 0
+                && gateway.stack.core().dialogCount() == 0);
+    }
+
+    @Test
+    void shouldReportUnreachableWhenTheRingingRepPhoneIsGoneAndItsInviteTimesOut() throws Exception {
+        start(tuning(0, 0, 100));
+        Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
+        long callId = queuedCall(call);
+        ava.close(); // still registered, but nothing answers the INVITE: Timer B (64*T1 = 1.28 s) ends the offer
+
+        gateway.control.onCommand(new OfferCall(callId, "rep-ava", Gateway.softphone("ava.chen"), 30));
+
+        OfferFailed failed = gateway.awaitEvent(OfferFailed.class);
+        assertEquals(dev.acd.core.event.OfferFailure.UNREACHABLE, failed.failure());
+        assertNull(gateway.first(CallEnded.class), "the caller waits on for the next rep");
+        assertEquals(1, gateway.control.liveCalls());
+    }
+
+    @Test
     void shouldPublishAbandonedWhenAQueuedCallerVanishes() throws Exception {
         start(tuning(200, 0, 100));
         Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
