@@ -152,6 +152,50 @@ class DeadCallE2eTest {
     }
 
     @Test
+    void shouldKeepACallToBaresipWhichAnswersTheKeepalive() throws Exception {
+        assumeTrue(onPath("baresip"), "baresip is not installed (Debian package baresip)");
+        Path config = dir.resolve("baresip");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("config"), String.join("\n", "poll_method epoll",
+                "sip_listen 127.0.0.2:" + dev.acd.testkit.FreePorts.udpAndTcp(), "module_path /usr/lib/baresip/modules",
+                "module_app account.so", "module g711.so", "audio_player nil", "audio_source nil", "audio_alert nil",
+                ""));
+        Files.writeString(config.resolve("accounts"), "<sip:" + AVA + "@127.0.0.1:" + sip.udpAddress().getPort()
+                + ";transport=udp>;auth_pass=" + E2eServer.password(AVA) + ";regint=60;answermode=auto\n");
+        Process baresip = new ProcessBuilder("baresip", "-f", config.toString(), "-t", "60").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("baresip.log").toFile()).start();
+        try (TestPhone caller = TestPhone.start("127.0.0.1")) {
+            await().atMost(LIMIT).until(() -> !sip.registrar().bindingsOf(AVA).isEmpty());
+            long now = server.clock().millis();
+            server.events().publish(new RepLoggedIn(now, AVA));
+            server.events().publish(new RepReady(now, AVA));
+            TestPhone.Call call = caller.call(SALES_NUMBER, sip.udpAddress());
+            assertEquals(200, call.finalResponse.get(10, TimeUnit.SECONDS).statusCode());
+            await().atMost(LIMIT).until(() -> journaled(CallAnswered.class).size() == 1);
+
+            // several 1 s keepalives reach baresip (and the caller); baresip answers them 200 and the call goes on
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
+                    .until(() -> journaled(CallEnded.class).isEmpty());
+            caller.hangUp(call.dialog);
+            CallEnded ended = await().atMost(LIMIT).until(() -> journaled(CallEnded.class).stream().findFirst()
+                    .orElse(null), e -> e != null);
+            assertEquals(Party.CUSTOMER, ended.endedBy());
+        } finally {
+            baresip.destroyForcibly();
+            baresip.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void shouldEndTheCallAndByeTheCallerWhenTheRepPhoneVanishesAfterAnswering() throws Exception {
         try (TestPhone caller = TestPhone.start("127.0.0.1")) {
             TestPhone ava = readyRep("127.0.0.2", AVA);
