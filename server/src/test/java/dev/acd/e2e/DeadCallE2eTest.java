@@ -7,18 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import dev.acd.calls.CallMeters;
 import dev.acd.config.ConfigLoader;
 import dev.acd.core.event.CallAnswered;
 import dev.acd.core.event.CallEnded;
 import dev.acd.core.event.Event;
+import dev.acd.core.event.OfferFailed;
 import dev.acd.core.event.Party;
 import dev.acd.core.event.RepLoggedIn;
+import dev.acd.core.event.RepMarkedNotReady;
 import dev.acd.core.event.RepReady;
 import dev.acd.core.event.WrapUpEnded;
 import dev.acd.core.event.WrapUpStarted;
@@ -28,17 +34,21 @@ import dev.acd.router.pipeline.PipelineSettings;
 import dev.acd.runtime.AcdServer;
 import dev.acd.runtime.Services;
 import dev.acd.sipserver.SipService;
+import dev.acd.testkit.FreePorts;
 import dev.acd.testkit.Sipp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The overload failure, small: a caller or a rep's phone that answered and then vanished (no BYE, its socket
  * closed, as SIPp callers and answerers that time out do) used to keep the call live and the rep ON_CALL for good.
  * With a 1 s keepalive and T1 = 50 ms (an unanswered OPTIONS gives up after 3.2 s), the call ends in the journal,
- * the other party gets a BYE, and the rep goes through wrap-up and takes the next call.
+ * the other party gets a BYE, and the rep goes through wrap-up and takes the next call. Peers that answer the
+ * keepalive (SIPp with -aa, baresip) keep their calls; an RTP port shortage is never charged to the rep.
  */
 class DeadCallE2eTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
@@ -48,12 +58,19 @@ class DeadCallE2eTest {
     private AcdServer server;
     private SipService sip;
 
+    /** Two RTP port pairs in a range no other test server uses (E2eServer's is 30100-32699). */
+    private final int rtpFirst = 19000 + 2 * ThreadLocalRandom.current().nextInt(480);
+
     @BeforeEach
-    void start() throws Exception {
+    void start(TestInfo test) throws Exception {
         Path file = E2eServer.writeConfig(dir, E2eServer.Options.defaults());
         String yaml = Files.readString(file).replace("  transports: [udp]\n", "  transports: [udp]\n"
                 + "  timers: { t1Ms: 50, t2Ms: 400, t4Ms: 500 }\n"
                 + "  calls: { keepaliveSeconds: 1, rtpTimeoutSeconds: 0 }\n");
+        if (test.getTags().contains("two-port-pairs")) {
+            yaml = yaml.replace("rtpPortFirst: 30100, rtpPortLast: 32699", "rtpPortFirst: " + rtpFirst
+                    + ", rtpPortLast: " + (rtpFirst + 3));
+        }
         Files.writeString(file, yaml);
         server = AcdServer.start(ConfigLoader.load(file), new JournalSettings(dir.resolve("journal"), 0),
                 Clock.SYSTEM, PipelineSettings.DEFAULT);
@@ -99,6 +116,7 @@ class DeadCallE2eTest {
                     .filter(e -> e.callId() == callId).findFirst().orElse(null), e -> e != null);
             assertEquals(Party.SYSTEM, ended.endedBy());
             assertEquals("customer leg lost: no answer to OPTIONS", ended.reason());
+            assertEquals(1.0, server.metrics().find(CallMeters.SYSTEM_ENDED).functionCounter().count());
             await().atMost(LIMIT).until(() -> ava.events.contains("ended: BYE received"));
             await().atMost(LIMIT).until(() -> journaled(WrapUpStarted.class).stream()
                     .anyMatch(w -> w.callId() == callId && w.repId().equals(AVA)));
@@ -152,12 +170,43 @@ class DeadCallE2eTest {
     }
 
     @Test
+    @Tag("two-port-pairs")
+    void shouldNotChargeTheRepWhenNoRtpPortIsFreeForHerLegAndGiveHerTheNextCall() throws Exception {
+        try (TestPhone ava = readyRep("127.0.0.2", AVA); TestPhone first = TestPhone.start("127.0.0.1");
+                TestPhone second = TestPhone.start("127.0.0.1")) {
+            TestPhone.Call call;
+            // another program holds the second pair: the caller's leg takes the first, the rep's leg finds none
+            try (DatagramSocket squatter = new DatagramSocket(
+                    new InetSocketAddress("127.0.0.1", rtpFirst + 2))) {
+                call = first.call(SALES_NUMBER, sip.udpAddress());
+                assertEquals(200, call.finalResponse.get(10, TimeUnit.SECONDS).statusCode());
+                CallEnded ended = await().atMost(LIMIT).until(() -> journaled(CallEnded.class).stream().findFirst()
+                        .orElse(null), e -> e != null);
+                assertEquals(Party.SYSTEM, ended.endedBy());
+                assertEquals("no RTP port for the rep's leg", ended.reason());
+                await().atMost(LIMIT).until(() -> first.events.contains("ended: BYE received"));
+            }
+            // misses.unreachable is 1 in this configuration: an OfferFailed UNREACHABLE would have made her not ready
+            assertEquals(List.of(), journaled(OfferFailed.class));
+            assertEquals(List.of(), journaled(RepMarkedNotReady.class));
+            assertTrue(server.metrics().find(CallMeters.RTP_PORT_SHORTAGES).functionCounter()
+                    .count() >= 1);
+
+            TestPhone.Call next = second.call(SALES_NUMBER, sip.udpAddress());
+            assertEquals(200, next.finalResponse.get(10, TimeUnit.SECONDS).statusCode());
+            await().atMost(LIMIT).until(() -> journaled(CallAnswered.class).size() == 1);
+            assertEquals(AVA, journaled(CallAnswered.class).get(0).repId());
+            second.hangUp(next.dialog);
+        }
+    }
+
+    @Test
     void shouldKeepACallToBaresipWhichAnswersTheKeepalive() throws Exception {
         assumeTrue(onPath("baresip"), "baresip is not installed (Debian package baresip)");
         Path config = dir.resolve("baresip");
         Files.createDirectories(config);
         Files.writeString(config.resolve("config"), String.join("\n", "poll_method epoll",
-                "sip_listen 127.0.0.2:" + dev.acd.testkit.FreePorts.udpAndTcp(), "module_path /usr/lib/baresip/modules",
+                "sip_listen 127.0.0.2:" + FreePorts.udpAndTcp(), "module_path /usr/lib/baresip/modules",
                 "module_app account.so", "module g711.so", "audio_player nil", "audio_source nil", "audio_alert nil",
                 ""));
         Files.writeString(config.resolve("accounts"), "<sip:" + AVA + "@127.0.0.1:" + sip.udpAddress().getPort()
