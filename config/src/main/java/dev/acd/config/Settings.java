@@ -350,6 +350,8 @@ public final class Settings {
             .doc("The SIP trunk: who may send calls in, where calls go out, the caller ID they carry.");
     public static final Setting SIP_MEDIA = def("sip", "media").section()
             .doc("RTP ports, one-way-audio detection, music on hold and prompts.");
+    public static final Setting SIP_CALLS = def("sip", "calls").section()
+            .doc("How call control makes sure every call ends when a party vanishes without a BYE (docs/calls.md).");
     public static final Setting SIP_TEST_EXTENSION = def("sip", "testExtension").text(null)
             .doc("A user part (e.g. echo) answered by a built-in test line that echoes your audio back and hangs up on "
                     + "BYE, for checking a phone or trunk; none turns it off.");
@@ -425,6 +427,18 @@ public final class Settings {
             .doc("A directory of 8 kHz mono WAV prompts (16-bit PCM, mu-law or A-law), relative to the YAML file, named as "
                     + "the built-in ones (goodbye.wav, callback_offer.wav, n3.wav, ...: see docs/calls.md); each replaces its "
                     + "built-in prompt, the rest stay built in. Prompts are English only for now. None: the built-in English set.");
+
+    public static final Setting CALLS_KEEPALIVE = def("sip.calls", "keepaliveSeconds").whole(30).unit("seconds")
+            .range(0, 3600).doc("Each answered leg (customer, rep, outside number) gets an in-dialog OPTIONS this often; "
+                    + "a 481, a 408 or no answer within 64*T1 ends the call (BYE to the other leg, CallEnded by SYSTEM "
+                    + "'... leg lost'), and the rep goes to wrap-up. 0 turns it off.");
+    public static final Setting CALLS_RTP_TIMEOUT = def("sip.calls", "rtpTimeoutSeconds").whole(60).unit("seconds")
+            .range(0, 3600).doc("A bridged call that has carried RTP and then gets none from either side this long "
+                    + "is hung up (CallEnded by SYSTEM 'no RTP from either side'); not while on hold, never for calls "
+                    + "that carried no RTP at all (signalling-only peers). 0 turns it off.");
+    public static final Setting CALLS_DIAL_TIMEOUT = def("sip.calls", "dialTimeoutSeconds").whole(120).unit("seconds")
+            .range(0, 3600).doc("A call out through the trunk (a rep's outbound call, a transfer to a number) that "
+                    + "rings this long unanswered is cancelled; the rep's phone gets 408. 0: no limit.");
 
     // ---- quality assurance
     public static final Setting QA = def("", "qa").section()

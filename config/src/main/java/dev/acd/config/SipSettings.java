@@ -25,10 +25,12 @@ import java.util.List;
  * @param media             RTP and sounds
  * @param testExtension     the user part answered by the built-in echo test line, or null for none
  * @param testExtensionRingMs how long the test line rings before answering
+ * @param calls             call control's liveness checks: keepalive, RTP timeout, dial timeout
  */
 public record SipSettings(boolean enabled, String bind, int port, boolean udp, boolean tcp, String advertisedAddress,
                           int ioThreads, long tcpIdleTimeoutMs, Timers timers, Registrar registrar, Digest digest,
-                          Defence defence, Trunk trunk, Media media, String testExtension, long testExtensionRingMs) {
+                          Defence defence, Trunk trunk, Media media, String testExtension, long testExtensionRingMs,
+                          Calls calls) {
 
     /** RFC 3261 section 17.1.1.1 base intervals. */
     public record Timers(long t1Ms, long t2Ms, long t4Ms) {
@@ -77,45 +79,74 @@ public record SipSettings(boolean enabled, String bind, int port, boolean udp, b
         }
     }
 
+    /**
+     * How call control makes sure every call ends (docs/calls.md, "Dead calls"): an in-dialog OPTIONS on each
+     * established leg every {@code keepaliveMs}, a bridged call with no RTP either way for {@code rtpTimeoutMs}
+     * hung up, a call out through the trunk given up after ringing {@code dialTimeoutMs}; 0 turns each off.
+     */
+    public record Calls(long keepaliveMs, long rtpTimeoutMs, long dialTimeoutMs) {
+        /** Keepalive every 30 s, RTP timeout 60 s, dial timeout 120 s. */
+        public static Calls defaults() {
+            return new Calls(30_000, 60_000, 120_000);
+        }
+    }
+
     public SipSettings {
         if (!udp && !tcp && enabled) {
             throw new IllegalArgumentException("SIP needs at least one transport");
         }
+        if (calls == null) {
+            calls = Calls.defaults();
+        }
+    }
+
+    /** The settings with the default liveness checks ({@link Calls#defaults()}). */
+    public SipSettings(boolean enabled, String bind, int port, boolean udp, boolean tcp, String advertisedAddress,
+                       int ioThreads, long tcpIdleTimeoutMs, Timers timers, Registrar registrar, Digest digest,
+                       Defence defence, Trunk trunk, Media media, String testExtension, long testExtensionRingMs) {
+        this(enabled, bind, port, udp, tcp, advertisedAddress, ioThreads, tcpIdleTimeoutMs, timers, registrar, digest,
+                defence, trunk, media, testExtension, testExtensionRingMs, Calls.defaults());
+    }
+
+    /** The same settings with other liveness checks. */
+    public SipSettings withCalls(Calls next) {
+        return new SipSettings(enabled, bind, port, udp, tcp, advertisedAddress, ioThreads, tcpIdleTimeoutMs,
+                timers, registrar, digest, defence, trunk, media, testExtension, testExtensionRingMs, next);
     }
 
     /** The same settings on another address and port (tests use 127.0.0.1 and port 0). */
     public SipSettings listeningOn(String address, int newPort) {
         return new SipSettings(enabled, address, newPort, udp, tcp, advertisedAddress, ioThreads, tcpIdleTimeoutMs,
-                timers, registrar, digest, defence, trunk, media, testExtension, testExtensionRingMs);
+                timers, registrar, digest, defence, trunk, media, testExtension, testExtensionRingMs, calls);
     }
 
     /** The same settings with other digest settings. */
     public SipSettings withDigest(Digest next) {
         return new SipSettings(enabled, bind, port, udp, tcp, advertisedAddress, ioThreads, tcpIdleTimeoutMs,
-                timers, registrar, next, defence, trunk, media, testExtension, testExtensionRingMs);
+                timers, registrar, next, defence, trunk, media, testExtension, testExtensionRingMs, calls);
     }
 
     /** The same settings with other defence thresholds. */
     public SipSettings withDefence(Defence next) {
         return new SipSettings(enabled, bind, port, udp, tcp, advertisedAddress, ioThreads, tcpIdleTimeoutMs,
-                timers, registrar, digest, next, trunk, media, testExtension, testExtensionRingMs);
+                timers, registrar, digest, next, trunk, media, testExtension, testExtensionRingMs, calls);
     }
 
     /** The same settings with other registrar limits. */
     public SipSettings withRegistrar(Registrar next) {
         return new SipSettings(enabled, bind, port, udp, tcp, advertisedAddress, ioThreads, tcpIdleTimeoutMs,
-                timers, next, digest, defence, trunk, media, testExtension, testExtensionRingMs);
+                timers, next, digest, defence, trunk, media, testExtension, testExtensionRingMs, calls);
     }
 
     /** The same settings with the test line on {@code user} (null turns it off). */
     public SipSettings withTestExtension(String user, long ringMs) {
         return new SipSettings(enabled, bind, port, udp, tcp, advertisedAddress, ioThreads, tcpIdleTimeoutMs,
-                timers, registrar, digest, defence, trunk, media, user, ringMs);
+                timers, registrar, digest, defence, trunk, media, user, ringMs, calls);
     }
 
     /** The same settings, on or off. */
     public SipSettings withEnabled(boolean on) {
         return new SipSettings(on, bind, port, udp, tcp, advertisedAddress, ioThreads, tcpIdleTimeoutMs,
-                timers, registrar, digest, defence, trunk, media, testExtension, testExtensionRingMs);
+                timers, registrar, digest, defence, trunk, media, testExtension, testExtensionRingMs, calls);
     }
 }

@@ -10,7 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * SIP call control's meters: calls accepted from the trunk and placed by reps, INVITEs refused, media failures,
- * router commands that found no call, and calls live now. Read from the scrape thread; the counters are thread-safe.
+ * router commands that found no call, RTP port shortages, calls ended because a leg or its media died, and calls
+ * live now. Read from the scrape thread; the counters are thread-safe.
  */
 public final class CallMeters {
     public static final String INBOUND = "acd.sip.calls.inbound";
@@ -19,6 +20,8 @@ public final class CallMeters {
     public static final String MEDIA_FAILURES = "acd.sip.calls.media.failures";
     public static final String IGNORED_COMMANDS = "acd.sip.calls.ignored.commands";
     public static final String LIVE = "acd.sip.calls.live";
+    public static final String RTP_PORT_SHORTAGES = "acd.sip.calls.rtp.port.shortages";
+    public static final String SYSTEM_ENDED = "acd.sip.calls.system.ended";
 
     private CallMeters() {
     }
@@ -34,6 +37,12 @@ public final class CallMeters {
                 counters, CallCounters::mediaFailures);
         counter(registry, IGNORED_COMMANDS, "router commands for calls call control no longer has, or that did not "
                 + "fit the call's state", counters, CallCounters::ignoredCommands);
+        counter(registry, RTP_PORT_SHORTAGES, "legs that found no free RTP port: new calls refused 503 with "
+                + "Retry-After, offers to reps held back and retried (never charged to the rep), transfers not placed",
+                counters, CallCounters::rtpPortShortages);
+        counter(registry, SYSTEM_ENDED, "calls ended by call control because something died under them: a leg "
+                + "lost (keepalive OPTIONS unanswered or 481), no RTP either way, no RTP port for the rep's leg",
+                counters, CallCounters::systemEnded);
         Gauge.builder(LIVE, calls, CallControl::liveCalls).description("SIP calls in progress").register(registry);
     }
 

@@ -84,9 +84,12 @@ public final class SipCalls {
         NextHop hop = trunk.address() == null ? null : new NextHop(
                 "tcp".equalsIgnoreCase(trunk.transport()) ? SipTransport.TCP : SipTransport.UDP, hostPort(trunk.address()));
         String callerId = trunk.callerId() == null ? "anonymous" : trunk.callerId();
+        SipSettings.Calls calls = sip.calls();
         return new CallControlSettings(hop, callerId,
                 trunk.dialRules().isEmpty() ? DialRules.allowAll() : DialRules.of(trunk.dialRules()),
-                sip.media().announceIntervalMs(), CallControlSettings.DEFAULT_CALLBACK_KEY_TIMEOUT_MS);
+                sip.media().announceIntervalMs(), CallControlSettings.DEFAULT_CALLBACK_KEY_TIMEOUT_MS)
+                .withLiveness(calls.keepaliveMs(), calls.rtpTimeoutMs(), calls.dialTimeoutMs(),
+                        CallControlSettings.DEFAULT_PORT_RETRY_MS);
     }
 
     private static InetSocketAddress hostPort(String address) {

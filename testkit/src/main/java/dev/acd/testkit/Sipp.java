@@ -193,6 +193,7 @@ public final class Sipp implements AutoCloseable {
         private int calls = 1;
         private double rate = 10;
         private int concurrentLimit;
+        private boolean autoAnswer;
         private String authUser;
         private String authPassword;
         private String service;
@@ -202,6 +203,16 @@ public final class Sipp implements AutoCloseable {
 
         private Builder(String scenario) {
             this.scenario = scenario;
+        }
+
+        /**
+         * SIPp answers unexpected in-dialog INFO, NOTIFY, OPTIONS and UPDATE with 200 ({@code -aa}) instead of
+         * aborting the call: needed when a call outlasts the server's keepalive ({@code sip.calls.keepaliveSeconds}),
+         * whose in-dialog OPTIONS SIPp's scenarios do not expect.
+         */
+        public Builder autoAnswer() {
+            this.autoAnswer = true;
+            return this;
         }
 
         /** Where SIPp sends its first request (a UAC scenario); a UAS scenario may leave it unset. */
@@ -293,6 +304,9 @@ public final class Sipp implements AutoCloseable {
                     "-trace_err", "-error_file", dir.resolve("errors.log").toString(),
                     "-trace_stat", "-stf", dir.resolve("stats.csv").toString(), "-fd", "1",
                     "-trace_screen", "-screen_file", dir.resolve("screen.log").toString()));
+            if (autoAnswer) {
+                command.add("-aa");
+            }
             if (concurrentLimit > 0) {
                 command.addAll(List.of("-l", Integer.toString(concurrentLimit)));
             }

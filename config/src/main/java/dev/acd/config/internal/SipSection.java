@@ -63,7 +63,7 @@ final class SipSection {
         return new SipSettings(m.bool(SIP_ENABLED), bind, m.whole(SIP_PORT), transports.contains("udp"),
                 transports.isEmpty() || transports.contains("tcp"), advertised, m.whole(SIP_IO_THREADS),
                 m.whole(SIP_TCP_IDLE_TIMEOUT_SECONDS) * 1000L, timers(m), registrar(m), digest(m), defence(m),
-                trunk(m), media(m), testExtension, m.whole(SIP_TEST_EXTENSION_RING_MS));
+                trunk(m), media(m), testExtension, m.whole(SIP_TEST_EXTENSION_RING_MS), calls(m));
     }
 
     private Set<String> transports(YamlMap m) {
@@ -203,6 +203,12 @@ final class SipSection {
         } catch (java.util.regex.PatternSyntaxException e) {
             return "bad pattern '" + regex + "': " + e.getDescription();
         }
+    }
+
+    private SipSettings.Calls calls(YamlMap m) {
+        YamlMap c = sub(m, SIP_CALLS, "sip.calls");
+        return new SipSettings.Calls(c.whole(CALLS_KEEPALIVE) * 1000L, c.whole(CALLS_RTP_TIMEOUT) * 1000L,
+                c.whole(CALLS_DIAL_TIMEOUT) * 1000L);
     }
 
     private SipSettings.Media media(YamlMap m) {

@@ -58,6 +58,9 @@ import java.util.function.Supplier;
  * ({@code tryPublish}).
  */
 public final class CallControl implements CommandSubscriber, RequestHandler {
+    /** What a 503 for a shortage of ours asks the caller's side to wait before trying again. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private final SipStack stack;
     private final DigestAuthenticator authenticator;
     private final Defence defence;
@@ -178,7 +181,8 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
         EventLoop loop = stack.eventLoopOf(layer);
         env.media().endpoints().open(loop).whenComplete((endpoint, error) -> onLoop(loop, () -> {
             if (error != null) {
-                refuse(tx, 503, "Service Unavailable: " + error.getMessage());
+                env.counters().rtpPortShortages.increment();
+                refuseBusy(tx, "Service Unavailable: " + error.getMessage());
                 return;
             }
             if (!stillProceeding(tx)) {
@@ -328,6 +332,21 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
         if (stillProceeding(tx)) {
             tx.respond(Sip.response(tx.request(), status, reason));
         }
+    }
+
+    /** 503 with Retry-After (RFC 3261 section 21.5.4): our shortage; the caller's side may try again shortly. */
+    private void refuseBusy(ServerTransaction tx, String reason) {
+        env.counters().refused.increment();
+        if (stillProceeding(tx)) {
+            tx.respond(serviceUnavailable(tx.request(), reason));
+        }
+    }
+
+    /** A 503 saying when to try again, for shortages of ours (RTP ports) rather than refusals. */
+    static SipMessage serviceUnavailable(SipMessage request, String reason) {
+        SipMessage response = Sip.response(request, 503, reason);
+        Sip.header(response, "Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        return response;
     }
 
     static void onLoop(EventLoop loop, Runnable task) {

@@ -73,6 +73,9 @@ final class InboundCall implements CallHandle, DialogListener {
     private static final char CALLBACK_KEY = '1';
     /** Why a caller who declined the callback offered at max wait is hung up on; the Simulator's words. */
     static final String MAX_WAIT = "max wait";
+    /** Why a call is ended when no RTP port came free for the rep's leg during the offer's ring time. */
+    static final String NO_RTP_PORT = "no RTP port for the rep's leg";
+    private static final long MIN_RING_MS = 1_000;
 
     private final CallEnv env;
     private final long callId;
@@ -116,6 +119,12 @@ final class InboundCall implements CallHandle, DialogListener {
     /** The rep's dialog after a REFER to a number, until the final NOTIFY tells the trunk's answer. */
     private Dialog transferor;
 
+    private LegKeepalive callerKeepalive;
+    private LegKeepalive repKeepalive;
+    private LegKeepalive outsideKeepalive;
+    private MediaWatch mediaWatch;
+    private TransactionScheduler.Cancellable portRetry;
+
     /**
      * @param line the line called; with a menu the call starts in it and is classified once the caller chose,
      *             without one the caller has already classified it
@@ -138,6 +147,7 @@ final class InboundCall implements CallHandle, DialogListener {
         SipMessage ok = Sip.response(invite.request(), 200, null);
         Sip.withSdp(ok, negotiation.local());
         callerDialog = env.stack().core().answer(invite, ok, this);
+        callerKeepalive = LegKeepalive.start(env.stack().core(), callerDialog, env.settings().keepaliveIntervalMs());
         callerMedia.configure(negotiation);
         callerMedia.active(true, (endpoint, silentMs) -> mediaFailed(Party.CUSTOMER, silentMs));
         callerMedia.listener(this::onCallerRtp);
@@ -415,11 +425,33 @@ final class InboundCall implements CallHandle, DialogListener {
             offerFailed(OfferFailure.UNREACHABLE);
             return;
         }
-        List<Forks.Target> forks = targets;
+        openRepPort(command, targets, token, env.now() + command.ringTimeoutSeconds() * 1000L);
+    }
+
+    /**
+     * Takes the rep leg's RTP port, then rings. No free port is our shortage, not the rep's failure: the rep is not
+     * charged with a failed offer; the port is tried again every {@code portRetryMs} while the offer's ring time
+     * lasts (the caller keeps hearing music), and when none came free the call ends with a system reason, which
+     * frees the rep for the next call.
+     */
+    private void openRepPort(OfferCall command, List<Forks.Target> forks, int token, long giveUpAtMs) {
         env.media().endpoints().open(loop).whenComplete((endpoint, error) -> onLoop(() -> {
             if (error != null) {
-                if (token == offerToken && state == State.RINGING) {
-                    offerFailed(OfferFailure.UNREACHABLE);
+                env.counters().rtpPortShortages.increment();
+                if (token != offerToken || state != State.RINGING) {
+                    return;
+                }
+                long retryMs = env.settings().portRetryMs();
+                if (env.now() + retryMs < giveUpAtMs) {
+                    portRetry = layer.scheduler().schedule(retryMs, () -> {
+                        portRetry = null;
+                        if (token == offerToken && state == State.RINGING) {
+                            openRepPort(command, forks, token, giveUpAtMs);
+                        }
+                    });
+                } else {
+                    env.counters().systemEnded.increment();
+                    hangUpBySystem(NO_RTP_PORT);
                 }
                 return;
             }
@@ -430,8 +462,10 @@ final class InboundCall implements CallHandle, DialogListener {
             offerMedia = endpoint;
             SdpNegotiator sdp = env.negotiator();
             SessionDescription sdpOffer = sdp.offer(endpoint.localPort(), MediaDirection.SENDRECV);
-            offer = new Forks(env, layer, sdp, sdpOffer, callerAddress(), forks,
-                    command.ringTimeoutSeconds() * 1000L, new Forks.Outcome() {
+            // a port that came free late rings for what is left of the offer's time, the router's ring timeout
+            long ringMs = Math.max(MIN_RING_MS, Math.min(command.ringTimeoutSeconds() * 1000L,
+                    giveUpAtMs - env.now()));
+            offer = new Forks(env, layer, sdp, sdpOffer, callerAddress(), forks, ringMs, new Forks.Outcome() {
                         @Override
                         public void answered(Dialog dialog, Negotiation negotiation) {
                             offer = null;
@@ -503,6 +537,10 @@ final class InboundCall implements CallHandle, DialogListener {
 
     private void cancelRinging() {
         offerToken++;
+        if (portRetry != null) {
+            portRetry.cancel();
+            portRetry = null;
+        }
         if (offer != null) {
             offer.cancel();
             offer = null;
@@ -529,8 +567,10 @@ final class InboundCall implements CallHandle, DialogListener {
         repMedia = endpoint;
         repSdp = sdp;
         dialog.listener(repLeg);
+        repKeepalive = LegKeepalive.start(env.stack().core(), dialog, env.settings().keepaliveIntervalMs());
         endpoint.configure(negotiation);
         endpoint.active(true, (e, silentMs) -> mediaFailed(Party.REP, silentMs));
+        watchMedia(endpoint);
         stopWaiting();
         env.publish(new CallAnswered(env.now(), callId, rep));
         if (recording == null) {
@@ -571,12 +611,14 @@ final class InboundCall implements CallHandle, DialogListener {
         if (negotiation.heldByPeer() && !held) {
             held = true;
             bridge.hold(true);
+            MediaWatch.paused(mediaWatch, true);
             startMusic();
             env.publish(new CallHeld(env.now(), callId));
         } else if (!negotiation.heldByPeer() && held) {
             held = false;
             stopMusic();
             bridge.hold(false);
+            MediaWatch.paused(mediaWatch, false);
             env.publish(new CallResumed(env.now(), callId));
         }
     }
@@ -611,6 +653,10 @@ final class InboundCall implements CallHandle, DialogListener {
         tx.respondFromAnyThread(Sip.response(request, 202, null));
         Dialog leaving = repDialog;
         String transferring = repId;
+        LegKeepalive.stop(repKeepalive);
+        repKeepalive = null;
+        MediaWatch.stop(mediaWatch);
+        mediaWatch = null;
         repDialog = null;
         repId = null;
         bridge.disconnect();
@@ -699,6 +745,9 @@ final class InboundCall implements CallHandle, DialogListener {
         finishRecording();
         env.forget(callId);
         env.media().endpoints().open(loop).whenComplete((endpoint, error) -> onLoop(() -> {
+            if (error != null) {
+                env.counters().rtpPortShortages.increment();
+            }
             if (error != null || state != State.TRANSFERRED_OUT) {
                 if (endpoint != null) {
                     endpoint.close();
@@ -713,11 +762,14 @@ final class InboundCall implements CallHandle, DialogListener {
             outsideMedia = endpoint;
             SdpNegotiator sdp = env.negotiator();
             outside = new Forks(env, layer, sdp, sdp.offer(endpoint.localPort(), MediaDirection.SENDRECV),
-                    callerAddress(), List.of(trunkTarget(number)), 0, new Forks.Outcome() {
+                    callerAddress(), List.of(trunkTarget(number)), env.settings().dialTimeoutMs(),
+                    new Forks.Outcome() {
                         @Override
                         public void answered(Dialog dialog, Negotiation negotiation) {
                             outside = null;
                             outsideDialog = dialog;
+                            outsideKeepalive = LegKeepalive.start(env.stack().core(), dialog,
+                                    env.settings().keepaliveIntervalMs());
                             dialog.listener(new DialogListener() {
                                 @Override
                                 public void onTerminated(Dialog d, String reason) {
@@ -732,6 +784,7 @@ final class InboundCall implements CallHandle, DialogListener {
                             stopMusic();
                             bridge = MediaBridge.connect(callerMedia, endpoint, null, null);
                             transferSettled(200);
+                            watchMedia(endpoint);
                         }
 
                         @Override
@@ -771,7 +824,12 @@ final class InboundCall implements CallHandle, DialogListener {
             }
             case CONNECTED -> {
                 state = State.ENDED;
-                env.publish(new CallEnded(env.now(), callId, Party.CUSTOMER, endReason(reason)));
+                String lost = LegKeepalive.lost(callerKeepalive);
+                env.publish(lost == null ? new CallEnded(env.now(), callId, Party.CUSTOMER, endReason(reason))
+                        : new CallEnded(env.now(), callId, Party.SYSTEM, "customer leg lost: " + lost));
+                if (lost != null) {
+                    env.counters().systemEnded.increment();
+                }
                 finishRecording();
                 byeRep();
             }
@@ -817,7 +875,12 @@ final class InboundCall implements CallHandle, DialogListener {
     private void repHungUp(String reason) {
         state = State.ENDED;
         repDialog = null;
-        env.publish(new CallEnded(env.now(), callId, Party.REP, endReason(reason)));
+        String lost = LegKeepalive.lost(repKeepalive);
+        env.publish(lost == null ? new CallEnded(env.now(), callId, Party.REP, endReason(reason))
+                : new CallEnded(env.now(), callId, Party.SYSTEM, "rep leg lost: " + lost));
+        if (lost != null) {
+            env.counters().systemEnded.increment();
+        }
         finishRecording();
         byeCaller();
         release();
@@ -858,6 +921,29 @@ final class InboundCall implements CallHandle, DialogListener {
         });
     }
 
+    /** Watches the bridge just made (caller and rep, or caller and outside number) for media dead both ways. */
+    private void watchMedia(RtpEndpoint other) {
+        MediaWatch.stop(mediaWatch);
+        mediaWatch = MediaWatch.start(layer.scheduler(), env::now, List.of(callerMedia, other),
+                env.settings().rtpTimeoutMs(), this::mediaDead);
+    }
+
+    private void mediaDead(long silentMs) {
+        mediaWatch = null;
+        String reason = "no RTP from either side for " + silentMs / 1000 + " s";
+        if (state == State.CONNECTED) {
+            env.counters().systemEnded.increment();
+            hangUpBySystem(reason);
+        } else if (state == State.TRANSFERRED_OUT) {
+            state = State.ENDED;
+            if (outsideDialog != null) {
+                env.stack().core().bye(outsideDialog);
+            }
+            byeCaller();
+            release();
+        }
+    }
+
     private void mediaFailed(Party leg, long silentMs) {
         env.counters().mediaFailures.increment();
         env.publish(new MediaFailed(env.now(), callId, leg, "no RTP for " + silentMs + " ms"));
@@ -872,6 +958,14 @@ final class InboundCall implements CallHandle, DialogListener {
         state = State.ENDED;
         stopWaiting();
         transferSettled(487);
+        if (portRetry != null) {
+            portRetry.cancel();
+            portRetry = null;
+        }
+        LegKeepalive.stop(callerKeepalive);
+        LegKeepalive.stop(repKeepalive);
+        LegKeepalive.stop(outsideKeepalive);
+        MediaWatch.stop(mediaWatch);
         if (offer != null) {
             offer.cancel();
         }

@@ -59,6 +59,9 @@ final class OutboundCall implements CallHandle {
     private Dialog repDialog;
     private Dialog trunkDialog;
     private MediaBridge bridge;
+    private LegKeepalive repKeepalive;
+    private LegKeepalive trunkKeepalive;
+    private MediaWatch mediaWatch;
     private RecordingSession recording;
     private boolean ringingSent;
     private boolean held;
@@ -80,13 +83,13 @@ final class OutboundCall implements CallHandle {
     void start() {
         env.media().endpoints().open(loop).whenComplete((rep, error) -> CallControl.onLoop(loop, () -> {
             if (error != null) {
-                refuse(503, "Service Unavailable: " + error.getMessage());
+                portShortage(error);
                 return;
             }
             repMedia = rep;
             env.media().endpoints().open(loop).whenComplete((out, outError) -> CallControl.onLoop(loop, () -> {
                 if (outError != null) {
-                    refuse(503, "Service Unavailable: " + outError.getMessage());
+                    portShortage(outError);
                     return;
                 }
                 trunkMedia = out;
@@ -125,7 +128,8 @@ final class OutboundCall implements CallHandle {
         var local = env.stack().localAddress(SipTransport.UDP);
         trunk = new Forks(env, layer, trunkSdp, trunkSdp.offer(trunkMedia.localPort(), MediaDirection.SENDRECV),
                 Sip.address(env.settings().callerId(), local.getAddress().getHostAddress(), local.getPort()),
-                List.of(Forks.trunkTarget(env.settings().trunk(), number)), 0, new Forks.Outcome() {
+                List.of(Forks.trunkTarget(env.settings().trunk(), number)), env.settings().dialTimeoutMs(),
+                new Forks.Outcome() {
                     @Override
                     public void provisional(SipMessage response) {
                         int status = response.statusCode();
@@ -164,6 +168,11 @@ final class OutboundCall implements CallHandle {
         repMedia.configure(repNegotiation);
         repMedia.active(true, (e, silentMs) -> mediaFailed(Party.REP, silentMs));
         state = State.CONNECTED;
+        long keepaliveMs = env.settings().keepaliveIntervalMs();
+        repKeepalive = LegKeepalive.start(env.stack().core(), repDialog, keepaliveMs);
+        trunkKeepalive = LegKeepalive.start(env.stack().core(), trunkDialog, keepaliveMs);
+        mediaWatch = MediaWatch.start(layer.scheduler(), env::now, List.of(repMedia, trunkMedia),
+                env.settings().rtpTimeoutMs(), this::mediaDead);
         env.publish(new CallAnswered(env.now(), callId, repId));
         CallRecordings.Recording opened = env.recordings().open(callId);
         recording = opened == null ? null : new RecordingSession(opened);
@@ -236,12 +245,14 @@ final class OutboundCall implements CallHandle {
             if (negotiation.heldByPeer() && !held) {
                 held = true;
                 bridge.hold(true);
+                MediaWatch.paused(mediaWatch, true);
                 music = Player.play(trunkMedia, env.media().sounds().holdMusic().get(), null);
                 env.publish(new CallHeld(env.now(), callId));
             } else if (!negotiation.heldByPeer() && held) {
                 held = false;
                 stopMusic();
                 bridge.hold(false);
+                MediaWatch.paused(mediaWatch, false);
                 env.publish(new CallResumed(env.now(), callId));
             }
         }
@@ -250,7 +261,7 @@ final class OutboundCall implements CallHandle {
         public void onTerminated(Dialog dialog, String reason) {
             if (dialog == repDialog && state == State.CONNECTED) {
                 state = State.ENDED;
-                env.publish(new CallEnded(env.now(), callId, Party.REP, "BYE received".equals(reason) ? "BYE" : reason));
+                env.publish(ended(Party.REP, repKeepalive, "rep", reason));
                 finishRecording();
                 bye(trunkDialog);
                 release();
@@ -264,13 +275,37 @@ final class OutboundCall implements CallHandle {
         public void onTerminated(Dialog dialog, String reason) {
             if (state == State.CONNECTED) {
                 state = State.ENDED;
-                env.publish(new CallEnded(env.now(), callId, Party.CUSTOMER,
-                        "BYE received".equals(reason) ? "BYE" : reason));
+                env.publish(ended(Party.CUSTOMER, trunkKeepalive, "customer", reason));
                 finishRecording();
                 bye(repDialog);
                 release();
             }
         }
+    }
+
+    /** The end of a leg: the party's hang-up, or the system's when the keepalive found the leg gone. */
+    private CallEnded ended(Party party, LegKeepalive keepalive, String leg, String reason) {
+        String lost = LegKeepalive.lost(keepalive);
+        if (lost == null) {
+            return new CallEnded(env.now(), callId, party, "BYE received".equals(reason) ? "BYE" : reason);
+        }
+        env.counters().systemEnded.increment();
+        return new CallEnded(env.now(), callId, Party.SYSTEM, leg + " leg lost: " + lost);
+    }
+
+    private void mediaDead(long silentMs) {
+        mediaWatch = null;
+        if (state != State.CONNECTED) {
+            return;
+        }
+        state = State.ENDED;
+        env.counters().systemEnded.increment();
+        env.publish(new CallEnded(env.now(), callId, Party.SYSTEM,
+                "no RTP from either side for " + silentMs / 1000 + " s"));
+        finishRecording();
+        bye(repDialog);
+        bye(trunkDialog);
+        release();
     }
 
     private void bye(Dialog dialog) {
@@ -307,6 +342,17 @@ final class OutboundCall implements CallHandle {
         env.publish(new MediaFailed(env.now(), callId, leg, "no RTP for " + silentMs + " ms"));
     }
 
+    private void portShortage(Throwable error) {
+        env.counters().rtpPortShortages.increment();
+        dialling.remove(invite);
+        env.counters().refused.increment();
+        if (CallControl.stillProceeding(invite)) {
+            invite.respond(CallControl.serviceUnavailable(invite.request(), "Service Unavailable: "
+                    + error.getMessage()));
+        }
+        closeMedia();
+    }
+
     private void refuse(int status, String reason) {
         dialling.remove(invite);
         env.counters().refused.increment();
@@ -327,6 +373,9 @@ final class OutboundCall implements CallHandle {
 
     private void release() {
         stopMusic();
+        LegKeepalive.stop(repKeepalive);
+        LegKeepalive.stop(trunkKeepalive);
+        MediaWatch.stop(mediaWatch);
         if (bridge != null) {
             bridge.disconnect();
             bridge = null;

@@ -155,6 +155,11 @@ public final class RtpEndpoint implements AutoCloseable {
         }
     }
 
+    /** Valid RTP packets received so far; cheap, from any thread (a liveness watch polls it). */
+    public long packetsIn() {
+        return packetsIn;
+    }
+
     /** The timestamp the next frame of our own audio gets. */
     public long nextTimestamp() {
         return nextTimestamp;

@@ -79,17 +79,37 @@ final class Gateway implements AutoCloseable {
     volatile java.util.function.Consumer<Event> onPublish = e -> { };
     final Map<Long, TapRecording> recordings = new ConcurrentHashMap<>();
     final RoutingModel model = model();
+    /** The RTP endpoints calls take their ports from (a test may hold ports to exhaust the range). */
+    final RtpEndpoints endpoints;
     private final AtomicLong ids = new AtomicLong(1000);
 
+    /** What a test may change: SIP timers, call control's liveness checks, the RTP range's size. */
+    record Tuning(TimerSettings timers, long keepaliveMs, long rtpTimeoutMs, long dialTimeoutMs, long portRetryMs,
+            int portPairs) {
+        static Tuning defaults() {
+            return new Tuning(TimerSettings.DEFAULTS, CallControlSettings.DEFAULT_KEEPALIVE_INTERVAL_MS,
+                    CallControlSettings.DEFAULT_RTP_TIMEOUT_MS, CallControlSettings.DEFAULT_DIAL_TIMEOUT_MS,
+                    CallControlSettings.DEFAULT_PORT_RETRY_MS, 100);
+        }
+    }
+
     Gateway(InetSocketAddress trunk) {
-        this(trunk, CallSounds.builtIn(), 60_000);
+        this(trunk, CallSounds.builtIn(), 60_000, Tuning.defaults());
     }
 
     /** A gateway whose callers hear {@code sounds}, with the announcement every {@code announceIntervalMs}. */
     Gateway(InetSocketAddress trunk, CallSounds sounds, long announceIntervalMs) {
+        this(trunk, sounds, announceIntervalMs, Tuning.defaults());
+    }
+
+    Gateway(InetSocketAddress trunk, Tuning tuning) {
+        this(trunk, CallSounds.builtIn(), 60_000, tuning);
+    }
+
+    Gateway(InetSocketAddress trunk, CallSounds sounds, long announceIntervalMs, Tuning tuning) {
         TransportSettings transports = new TransportSettings(List.of(new InetSocketAddress("127.0.0.1", 0)), List.of(),
                 1, TransportSettings.DEFAULT_TCP_IDLE_TIMEOUT_MS, 65_507, 16_384);
-        stack = SipStack.start(transports, TimerSettings.DEFAULTS);
+        stack = SipStack.start(transports, tuning.timers());
         EventPublisher publisher = new EventPublisher() {
             @Override
             public void publish(Event event) {
@@ -122,9 +142,11 @@ final class Gateway implements AutoCloseable {
                 }, new EventLoopScheduler(stack.transports().nextLoop()), Clock.SYSTEM, publisher);
         stack.register("REGISTER", registrar::onRegister);
         int first = 30000 + 2 * ThreadLocalRandom.current().nextInt(10000);
-        RtpEndpoints endpoints = new RtpEndpoints(new RtpPortPool(first, first + 199), InetAddress.getLoopbackAddress(),
+        int last = first + 2 * tuning.portPairs() - 1;
+        RtpEndpoints endpoints = new RtpEndpoints(new RtpPortPool(first, last), InetAddress.getLoopbackAddress(),
                 stack.transports().nativeEpoll() ? EpollDatagramChannel.class : NioDatagramChannel.class,
-                new MediaSettings(first, first + 199, 0));
+                new MediaSettings(first, last, 0));
+        this.endpoints = endpoints;
         CallMedia media = new CallMedia(endpoints, InetAddress.getLoopbackAddress(), List.of(Codec.PCMU, Codec.PCMA),
                 sounds);
         CustomerDirectory directory = new CustomerDirectory(List.of(new Customer("c-acme", "Acme", List.of(KNOWN_CALLER),
@@ -132,7 +154,8 @@ final class Gateway implements AutoCloseable {
         Classifier classifier = new Classifier(model, directory);
         CallControlSettings settings = new CallControlSettings(
                 trunk == null ? null : new NextHop(SipTransport.UDP, trunk), "+15550199",
-                DialRules.of(List.of("deny ^\\+?1900", "allow ^\\+?[0-9]{6,15}$")), announceIntervalMs, 2_000);
+                DialRules.of(List.of("deny ^\\+?1900", "allow ^\\+?[0-9]{6,15}$")), announceIntervalMs, 2_000)
+                .withLiveness(tuning.keepaliveMs(), tuning.rtpTimeoutMs(), tuning.dialTimeoutMs(), tuning.portRetryMs());
         control = new CallControl(stack, registrar::bindingsOf, auth, TrunkPolicy.of(List.of(TRUNK_HOST)), publisher,
                 () -> classifier, () -> model, ids::incrementAndGet, CallOwnership.NONE, media,
                 callId -> recordings.computeIfAbsent(callId, id -> new TapRecording()), Clock.SYSTEM, settings);
