@@ -1,8 +1,9 @@
 package dev.acd.sip.message;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
-import gov.nist.javax.sip.parser.StringMsgParser;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * Stateless and safe to share between event loops.
  */
 public final class SipMessageParser {
-    private static final StringMsgParser PARSER = new StringMsgParser();
+    private static final LeanMsgParser PARSER = new LeanMsgParser();
 
     private final int maxMessageBytes;
     private final int maxHeaderBytes;
@@ -66,7 +67,7 @@ public final class SipMessageParser {
             // be answered, so read the headers alone to keep what a response needs.
             return failedHeadersOnly(bytes, FailureKind.MALFORMED, describe(e));
         }
-        if (raw == null || raw.getFirstLine() == null || raw.getFirstLine().isBlank()) {
+        if (!hasStartLine(raw)) {
             return SipMessage.failed(null, FailureKind.MALFORMED, "bad start line");
         }
         if (!listener.problems.isEmpty()) {
@@ -108,6 +109,14 @@ public final class SipMessageParser {
             // nothing usable: the message is dropped rather than answered
         }
         return SipMessage.failed(partial, kind, reason);
+    }
+
+    /** Without encoding the start line again, as {@code getFirstLine()} would for every message. */
+    private static boolean hasStartLine(SIPMessage raw) {
+        if (raw instanceof SIPRequest request) {
+            return request.getRequestLine() != null;
+        }
+        return raw instanceof SIPResponse response && response.getStatusLine() != null;
     }
 
     private static String describe(Exception e) {
