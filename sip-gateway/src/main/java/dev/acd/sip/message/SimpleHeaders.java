@@ -32,8 +32,11 @@ final class SimpleHeaders {
     private SimpleHeaders() {
     }
 
-    /** The parsed header for one unfolded header line (no line break), or null when the RI must parse it. */
-    static SIPHeader parse(String line) {
+    /**
+     * The parsed header for one unfolded header line whose text ends at {@code end} (a line feed may follow), or
+     * null when the RI must parse it.
+     */
+    static SIPHeader parse(String line, int end) {
         int colon = line.indexOf(':');
         if (colon <= 0) {
             return null;
@@ -43,7 +46,7 @@ final class SimpleHeaders {
             nameEnd--;
         }
         int valueStart = colon + 1;
-        int valueEnd = line.length();
+        int valueEnd = end;
         while (valueStart < valueEnd && isSpaceOrTab(line.charAt(valueStart))) {
             valueStart++;
         }
@@ -78,7 +81,7 @@ final class SimpleHeaders {
     }
 
     private static SIPHeader callId(String line) throws ParseException {
-        // The RI takes the whole rest of the line, trimmed, whatever it holds; so do we.
+        // The RI takes the whole rest of the line, trimmed (line feed included), whatever it holds; so do we.
         String value = line.substring(line.indexOf(':') + 1).trim();
         CallID header = new CallID();
         header.setCallId(value);

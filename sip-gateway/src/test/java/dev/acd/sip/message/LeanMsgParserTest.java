@@ -56,6 +56,18 @@ class LeanMsgParserTest {
                 new String[] {"CSeq: 2 REGISTER", "CSeq: 99999999999999999999 REGISTER"},
                 new String[] {"CSeq: 2 REGISTER", "CSeq: 2 REGISTER extra"},
                 new String[] {"CSeq: 2 REGISTER", "CSeq: 2\r\n REGISTER"},
+                new String[] {"CSeq: 2 REGISTER", "CSeq: 2\r\n\tREGISTER  \r\n  "},
+                new String[] {"User-Agent: baresip", "User-Agent: baresip\r\n  1.0 (linux)"},
+                new String[] {"User-Agent: baresip", "user-agent  :  baresip \t"},
+                new String[] {"User-Agent: baresip", "X-Unknown: whatever"},
+                new String[] {"User-Agent: baresip", "NoColonHere"},
+                new String[] {"User-Agent: baresip", "Contact:"},
+                new String[] {"User-Agent: baresip", "Via:"},
+                new String[] {"User-Agent: baresip", "Via: garbage;;;"},
+                new String[] {"User-Agent: baresip", "From: <sip:x@y>;tag=1"},
+                new String[] {"User-Agent: baresip", "Subject: caf\u00e9 \u2615"},
+                new String[] {"User-Agent: baresip", "m: <sip:compact@host>"},
+                new String[] {"User-Agent: baresip", "v: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKc"},
                 new String[] {"Max-Forwards: 70", "Max-Forwards: 0070"},
                 new String[] {"Max-Forwards: 70", "max-forwards:70"},
                 new String[] {"Max-Forwards: 70", "Max-Forwards: 256"},
@@ -81,7 +93,19 @@ class LeanMsgParserTest {
                 SipFixtures.request("BYE", "z9hG4bKb", "bye@host", 2), SipFixtures.request("ACK", "z9hG4bKc", "c", 1),
                 "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKr1;received=192.0.2.1\r\n"
                         + "From: <sip:alice@example.com>;tag=fa1\r\nTo: <sip:sales@acd.example>;tag=tb2\r\n"
-                        + "i: c2\r\nCSeq: 3 INVITE\r\nl: 0\r\n\r\n");
+                        + "i: c2\r\nCSeq: 3 INVITE\r\nl: 0\r\n\r\n",
+                "\r\n\r\n" + REGISTER,
+                REGISTER.replace("\r\n", "\n"),
+                REGISTER.replace("SIP/2.0\r\n", "SIP/2.0   \r\n"),
+                REGISTER.substring(0, REGISTER.indexOf("User-Agent")),
+                REGISTER.substring(0, REGISTER.indexOf("User-Agent") + 10),
+                REGISTER.replace("Content-Length: 0\r\n\r\n", "Content-Length: 5\r\n\r\nhello"),
+                REGISTER.replace("Content-Length: 0\r\n\r\n", "Content-Length: 9\r\n\r\nhello"),
+                REGISTER.replace("Content-Length: 0\r\n\r\n", "Content-Length: 2\r\n\r\nhello"),
+                REGISTER.replace("\r\n\r\n", "\r\n \r\n"),
+                " " + REGISTER,
+                "\r\n",
+                "garbage");
         Stream<String> swapped = variants().map(v -> REGISTER.replace(v[0], v[1]));
         return Stream.concat(
                 Stream.concat(texts, swapped).map(t -> t.getBytes(StandardCharsets.UTF_8)),
