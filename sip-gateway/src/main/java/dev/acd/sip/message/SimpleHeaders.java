@@ -12,7 +12,8 @@ import javax.sip.message.Request;
 
 /**
  * Reads the headers whose value is one number, a number and a method, or an opaque word (Call-ID, CSeq,
- * Max-Forwards, Content-Length, Expires) straight into JAIN-SIP's header objects, without the RI's per-header lexer,
+ * Max-Forwards, Content-Length, Expires; and plain Authorization credentials through {@link PlainCredentials})
+ * straight into JAIN-SIP's header objects, without the RI's per-header lexer,
  * its copies of the line and its reflective parser lookup. Only plainly well-formed values take this path; anything
  * else returns null and goes to the RI's own parser, so what is accepted, what is rejected and how a bad header is
  * reported stay exactly the RI's. Stateless.
@@ -70,6 +71,8 @@ final class SimpleHeaders {
                     return isName(line, "Expires") ? expires(line, valueStart, valueEnd) : null;
                 case 12:
                     return isName(line, "Max-Forwards") ? maxForwards(line, valueStart, valueEnd) : null;
+                case 13:
+                    return isName(line, "Authorization") ? PlainCredentials.parse(line, valueStart, valueEnd) : null;
                 case 14:
                     return isName(line, "Content-Length") ? contentLength(line, valueStart, valueEnd) : null;
                 default:
