@@ -122,7 +122,8 @@ final class LeanMsgParser extends StringMsgParser {
                 // a duplicate the RI objects to: it reports it below, its own way
             }
         }
-        super.processHeader(line.substring(0, line.length() - 1), message, listener, bytes);
+        String original = folded != null ? folded : new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        super.processHeader(original, message, listener, bytes);
     }
 
     /** The header from the RI parser for its name, or null when there is none or it failed (the RI then reports it). */
@@ -162,6 +163,13 @@ final class LeanMsgParser extends StringMsgParser {
         }
         System.arraycopy(bytes, start, buffer, 0, length);
         buffer[length] = '\n';
+        // The RI's parsers look the name up again in an upper-case keyword table, upper-casing their copy of it first;
+        // a name that is upper case already is not copied again. Header objects take their names from their class.
+        for (int i = 0; i < length && buffer[i] != ':'; i++) {
+            if (buffer[i] >= 'a' && buffer[i] <= 'z') {
+                buffer[i] -= 'a' - 'A';
+            }
+        }
         return new String(buffer, 0, length + 1, StandardCharsets.UTF_8);
     }
 }

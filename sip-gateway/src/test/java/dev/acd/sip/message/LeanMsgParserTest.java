@@ -101,7 +101,19 @@ class LeanMsgParserTest {
                 new String[] {"Content-Length: 0", "Content-Length: 12345678901"});
     }
 
-    static Stream<byte[]> messages() {
+    /** Every header name the RI has a parser for, each with a few values of the shapes SIP headers take. */
+    @SuppressWarnings("unchecked")
+    static Stream<String[]> everyKnownHeader() throws ReflectiveOperationException {
+        java.lang.reflect.Field field = gov.nist.javax.sip.parser.ParserFactory.class.getDeclaredField("parserTable");
+        field.setAccessible(true);
+        List<String> names = new ArrayList<>(((java.util.Map<String, ?>) field.get(null)).keySet());
+        List<String> values = List.of("x", "1", "<sip:a@b.example>;tag=1", "text/plain;charset=utf-8",
+                "Digest realm=\"r\", nonce=\"n\"", "SIP/2.0/TCP h.example;branch=z9hG4bK1", "a, b;q=0.5");
+        return names.stream().sorted().flatMap(n -> values.stream().map(v -> new String[] {"User-Agent: baresip",
+                n + ": " + v}));
+    }
+
+    static Stream<byte[]> messages() throws ReflectiveOperationException {
         Stream<String> texts = Stream.of(REGISTER, SipFixtures.invite("z9hG4bKa", "inv@host", 31),
                 SipFixtures.request("BYE", "z9hG4bKb", "bye@host", 2), SipFixtures.request("ACK", "z9hG4bKc", "c", 1),
                 "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKr1;received=192.0.2.1\r\n"
@@ -119,7 +131,7 @@ class LeanMsgParserTest {
                 " " + REGISTER,
                 "\r\n",
                 "garbage");
-        Stream<String> swapped = variants().map(v -> REGISTER.replace(v[0], v[1]));
+        Stream<String> swapped = Stream.concat(variants(), everyKnownHeader()).map(v -> REGISTER.replace(v[0], v[1]));
         return Stream.concat(
                 Stream.concat(texts, swapped).map(t -> t.getBytes(StandardCharsets.UTF_8)),
                 SipFixtures.malformedCorpus().stream().map(SipFixtures::read));
