@@ -1,9 +1,16 @@
 package dev.acd.sip.message;
 
+import gov.nist.javax.sip.SIPConstants;
+import gov.nist.javax.sip.header.RequestLine;
 import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.StatusLine;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.HeaderParser;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
+import gov.nist.javax.sip.parser.RequestLineParser;
+import gov.nist.javax.sip.parser.StatusLineParser;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -27,15 +34,24 @@ final class LeanMsgParser extends StringMsgParser {
     @Override
     public SIPMessage parseSIPMessage(byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener listener)
             throws ParseException {
-        if (bytes == null || bytes.length == 0) {
+        return bytes == null ? null : parse(bytes, bytes.length, readBody, strict, listener);
+    }
+
+    /**
+     * As {@link #parseSIPMessage(byte[], boolean, boolean, ParseExceptionListener)} for the message in the first
+     * {@code length} bytes; the array is not kept, so a caller may reuse it for the next message.
+     */
+    SIPMessage parse(byte[] bytes, int length, boolean readBody, boolean strict, ParseExceptionListener listener)
+            throws ParseException {
+        if (length == 0) {
             return null;
         }
         int i = 0;
         // the RI skips leading control bytes (and, being signed, bytes of 0x80 and above)
-        while (i < bytes.length && bytes[i] < 0x20) {
+        while (i < length && bytes[i] < 0x20) {
             i++;
         }
-        if (i == bytes.length) {
+        if (i == length) {
             return null;
         }
         SIPMessage message = null;
@@ -47,10 +63,10 @@ final class LeanMsgParser extends StringMsgParser {
         int lineLength;
         do {
             int lineStart = i;
-            while (i < bytes.length && bytes[i] != '\r' && bytes[i] != '\n') {
+            while (i < length && bytes[i] != '\r' && bytes[i] != '\n') {
                 i++;
             }
-            if (i == bytes.length) {
+            if (i == length) {
                 break; // as the RI: a last line without a line break, and the header before it, are not read
             }
             int lineEnd = i;
@@ -60,11 +76,11 @@ final class LeanMsgParser extends StringMsgParser {
             lineLength = lineEnd - lineStart;
             if (lineLength == 0) {
                 if (message != null) {
-                    processHeader(bytes, headerStart, headerEnd, folded, message, listener);
+                    processHeader(bytes, length, headerStart, headerEnd, folded, message, listener);
                 }
             } else if (firstLine) {
-                message = processFirstLine(new String(bytes, lineStart, lineLength, StandardCharsets.UTF_8),
-                        listener, bytes);
+                message = startLine(new String(bytes, lineStart, lineLength, StandardCharsets.UTF_8), bytes, length,
+                        listener);
             } else if (bytes[lineStart] == ' ' || bytes[lineStart] == '\t') {
                 if (headerStart < 0 && folded == null) {
                     throw new ParseException("Bad header continuation.", 0);
@@ -74,13 +90,13 @@ final class LeanMsgParser extends StringMsgParser {
                 folded = header + new String(bytes, lineStart + 1, lineLength - 1, StandardCharsets.UTF_8);
             } else {
                 if (message != null) {
-                    processHeader(bytes, headerStart, headerEnd, folded, message, listener);
+                    processHeader(bytes, length, headerStart, headerEnd, folded, message, listener);
                 }
                 headerStart = lineStart;
                 headerEnd = lineEnd;
                 folded = null;
             }
-            if (bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+            if (bytes[i] == '\r' && i + 1 < length && bytes[i + 1] == '\n') {
                 i++;
             }
             i++;
@@ -93,18 +109,42 @@ final class LeanMsgParser extends StringMsgParser {
         if (readBody && message.getContentLength() != null) {
             int declared = message.getContentLength().getContentLength();
             if (declared != 0) {
-                byte[] body = new byte[bytes.length - i];
+                byte[] body = new byte[length - i];
                 System.arraycopy(bytes, i, body, 0, body.length);
                 message.setMessageContent(body, !strict, computeContentLengthFromMessage, declared);
             } else if (!computeContentLengthFromMessage && strict
-                    && !new String(bytes, bytes.length - 4, 4, StandardCharsets.ISO_8859_1).equals("\r\n\r\n")) {
+                    && !new String(bytes, length - 4, 4, StandardCharsets.ISO_8859_1).equals("\r\n\r\n")) {
                 throw new ParseException("Extraneous characters at the end of the message", i);
             }
         }
         return message;
     }
 
-    private void processHeader(byte[] bytes, int start, int end, String folded, SIPMessage message,
+    /**
+     * The request or response with its start line, as the RI's {@code processFirstLine}, which would also decode
+     * the whole array for the error report: with a reused array that could be far more than the message.
+     */
+    private static SIPMessage startLine(String line, byte[] bytes, int length, ParseExceptionListener listener)
+            throws ParseException {
+        boolean response = line.startsWith(SIPConstants.SIP_VERSION_STRING);
+        SIPMessage message = response ? new SIPResponse() : new SIPRequest();
+        try {
+            if (response) {
+                ((SIPResponse) message).setStatusLine(new StatusLineParser(line + "\n").parse());
+            } else {
+                ((SIPRequest) message).setRequestLine(new RequestLineParser(line + "\n").parse());
+            }
+        } catch (ParseException e) {
+            if (listener == null) {
+                throw e;
+            }
+            listener.handleException(e, message, response ? StatusLine.class : RequestLine.class, line,
+                    new String(bytes, 0, length, StandardCharsets.UTF_8));
+        }
+        return message;
+    }
+
+    private void processHeader(byte[] bytes, int length, int start, int end, String folded, SIPMessage message,
             ParseExceptionListener listener) throws ParseException {
         if (folded == null && start < 0) {
             return;
@@ -123,7 +163,9 @@ final class LeanMsgParser extends StringMsgParser {
             }
         }
         String original = folded != null ? folded : new String(bytes, start, end - start, StandardCharsets.UTF_8);
-        super.processHeader(original, message, listener, bytes);
+        // the RI decodes the array it is given for its error report: give it only this message
+        super.processHeader(original, message, listener,
+                length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length));
     }
 
     /** The header from the RI parser for its name, or null when there is none or it failed (the RI then reports it). */
