@@ -5,6 +5,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.acd.sip.message.SipMessage;
 import dev.acd.sip.message.SipMessageParser;
+import dev.acd.sip.transport.IncomingMessage;
+import dev.acd.sip.transport.SipDatagramDecoder;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * SIP message layer cost per message: parsing the bytes of a typical trunk INVITE (SDP body, two Vias, a
  * Record-Route), its 200 OK, and a softphone's authenticated REGISTER into our {@link SipMessage} (JAIN-SIP RI's
  * parser plus the header values we route on, read once), and encoding each back to bytes.
+ *
+ * <p>{@code decodeRegisterDatagram} is the whole UDP receive path of one REGISTER in Netty's
+ * {@link EmbeddedChannel}: the datagram's bytes copied out of its buffer, parsed, wrapped as an
+ * {@link IncomingMessage}.
  *
  * <p>Correctness check at set-up: every sample parses without failure and re-parses from its own encoding to the
  * same Call-ID and CSeq; a broken sample fails the run instead of measuring a fast failure path.
@@ -90,7 +100,11 @@ public class SipCodecBenchmark {
             + "Content-Length: 0\r\n"
             + "\r\n";
 
+    private static final InetSocketAddress PHONE = new InetSocketAddress("192.0.2.23", 5062);
+    private static final InetSocketAddress US = new InetSocketAddress("192.0.2.5", 5060);
+
     private final SipMessageParser parser = new SipMessageParser();
+    private final EmbeddedChannel udp = new EmbeddedChannel(new SipDatagramDecoder(parser));
     private byte[] invite;
     private byte[] ok;
     private byte[] register;
@@ -106,6 +120,10 @@ public class SipCodecBenchmark {
         parsedInvite = checked(invite);
         parsedOk = checked(ok);
         parsedRegister = checked(register);
+        IncomingMessage decoded = decodeRegisterDatagram();
+        if (decoded == null || decoded.message().isFailed() || !decoded.message().callId().equals(parsedRegister.callId())) {
+            throw new IllegalStateException("the REGISTER datagram does not decode: " + decoded);
+        }
     }
 
     private SipMessage checked(byte[] bytes) {
@@ -134,6 +152,12 @@ public class SipCodecBenchmark {
     @Benchmark
     public SipMessage parseRegister() {
         return parser.parse(register);
+    }
+
+    @Benchmark
+    public IncomingMessage decodeRegisterDatagram() {
+        udp.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(register), US, PHONE));
+        return udp.readInbound();
     }
 
     @Benchmark

@@ -16,8 +16,8 @@ final class Framing {
     }
 
     /** True when the message starts like a start line: a method token or "SIP/". */
-    static boolean startsWithToken(byte[] bytes) {
-        if (bytes.length == 0) {
+    static boolean startsWithToken(byte[] bytes, int length) {
+        if (length == 0) {
             return false;
         }
         byte b = bytes[0];

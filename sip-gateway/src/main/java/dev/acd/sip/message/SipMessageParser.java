@@ -1,8 +1,9 @@
 package dev.acd.sip.message;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
-import gov.nist.javax.sip.parser.StringMsgParser;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * Stateless and safe to share between event loops.
  */
 public final class SipMessageParser {
-    private static final StringMsgParser PARSER = new StringMsgParser();
+    private static final LeanMsgParser PARSER = new LeanMsgParser();
 
     private final int maxMessageBytes;
     private final int maxHeaderBytes;
@@ -42,31 +43,43 @@ public final class SipMessageParser {
 
     /** Parses one whole message (a datagram, or one frame cut from a stream). */
     public SipMessage parse(byte[] bytes) {
-        if (bytes.length > maxMessageBytes) {
-            return failedHeadersOnly(bytes, FailureKind.TOO_LARGE,
-                    "message of " + bytes.length + " bytes exceeds " + maxMessageBytes + " bytes");
+        return parse(bytes, bytes.length);
+    }
+
+    /**
+     * Parses the message in the first {@code length} bytes of {@code bytes}. Nothing keeps the array (a body is
+     * copied out), so a transport may read every message into the same buffer.
+     */
+    public SipMessage parse(byte[] bytes, int length) {
+        if (length < 0 || length > bytes.length) {
+            throw new IndexOutOfBoundsException("length " + length + " of an array of " + bytes.length);
         }
-        int headerBytes = Framing.headerSectionLength(bytes, 0, bytes.length);
-        if (headerBytes < 0 ? bytes.length > maxHeaderBytes : headerBytes > maxHeaderBytes) {
-            return failedHeadersOnly(bytes, FailureKind.TOO_LARGE,
+        if (length > maxMessageBytes) {
+            return failedHeadersOnly(bytes, length, FailureKind.TOO_LARGE,
+                    "message of " + length + " bytes exceeds " + maxMessageBytes + " bytes");
+        }
+        int headerBytes = Framing.headerSectionLength(bytes, 0, length);
+        if (headerBytes < 0 ? length > maxHeaderBytes : headerBytes > maxHeaderBytes) {
+            return failedHeadersOnly(bytes, length, FailureKind.TOO_LARGE,
                     "header section exceeds " + maxHeaderBytes + " bytes");
         }
-        if (!Framing.startsWithToken(bytes)) {
+        if (!Framing.startsWithToken(bytes, length)) {
             return SipMessage.failed(null, FailureKind.MALFORMED, "start line is not text");
         }
         if (headerBytes < 0) {
-            return failedHeadersOnly(bytes, FailureKind.MALFORMED, "truncated: no blank line after the headers");
+            return failedHeadersOnly(bytes, length, FailureKind.MALFORMED,
+                    "truncated: no blank line after the headers");
         }
         RecordingListener listener = new RecordingListener();
         SIPMessage raw;
         try {
-            raw = PARSER.parseSIPMessage(bytes, true, false, listener);
+            raw = PARSER.parse(bytes, length, true, false, listener);
         } catch (ParseException | RuntimeException e) {
             // The RI throws on a bad start line and on a Content-Length longer than the body; the second can still
             // be answered, so read the headers alone to keep what a response needs.
-            return failedHeadersOnly(bytes, FailureKind.MALFORMED, describe(e));
+            return failedHeadersOnly(bytes, length, FailureKind.MALFORMED, describe(e));
         }
-        if (raw == null || raw.getFirstLine() == null || raw.getFirstLine().isBlank()) {
+        if (!hasStartLine(raw)) {
             return SipMessage.failed(null, FailureKind.MALFORMED, "bad start line");
         }
         if (!listener.problems.isEmpty()) {
@@ -91,23 +104,31 @@ public final class SipMessageParser {
                 break;
             }
         }
-        if (lastLineEnd < 0 || !Framing.startsWithToken(head)) {
+        if (lastLineEnd < 0 || !Framing.startsWithToken(head, head.length)) {
             return SipMessage.failed(null, kind, reason);
         }
         byte[] lines = java.util.Arrays.copyOf(head, lastLineEnd + 2);
         lines[lastLineEnd] = '\r';
         lines[lastLineEnd + 1] = '\n';
-        return failedHeadersOnly(lines, kind, reason);
+        return failedHeadersOnly(lines, lines.length, kind, reason);
     }
 
-    private static SipMessage failedHeadersOnly(byte[] bytes, FailureKind kind, String reason) {
+    private static SipMessage failedHeadersOnly(byte[] bytes, int length, FailureKind kind, String reason) {
         SIPMessage partial = null;
         try {
-            partial = PARSER.parseSIPMessage(bytes, false, false, new RecordingListener());
+            partial = PARSER.parse(bytes, length, false, false, new RecordingListener());
         } catch (ParseException | RuntimeException ignored) {
             // nothing usable: the message is dropped rather than answered
         }
         return SipMessage.failed(partial, kind, reason);
+    }
+
+    /** Without encoding the start line again, as {@code getFirstLine()} would for every message. */
+    private static boolean hasStartLine(SIPMessage raw) {
+        if (raw instanceof SIPRequest request) {
+            return request.getRequestLine() != null;
+        }
+        return raw instanceof SIPResponse response && response.getStatusLine() != null;
     }
 
     private static String describe(Exception e) {

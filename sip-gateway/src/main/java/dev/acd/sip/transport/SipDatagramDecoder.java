@@ -2,7 +2,6 @@ package dev.acd.sip.transport;
 
 import dev.acd.sip.message.SipMessageParser;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -26,8 +25,9 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
         if (onlyLineBreaks(content)) {
             return;
         }
-        byte[] bytes = ByteBufUtil.getBytes(content);
-        out.add(new IncomingMessage(parser.parse(bytes), SipTransport.UDP, packet.sender(), packet.recipient(),
+        int length = content.readableBytes();
+        byte[] bytes = ReceiveBuffer.copyOf(content, content.readerIndex(), length);
+        out.add(new IncomingMessage(parser.parse(bytes, length), SipTransport.UDP, packet.sender(), packet.recipient(),
                 ctx.channel()));
     }
 

@@ -100,10 +100,11 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         if (in.readableBytes() < pendingFrameBytes) {
             return;
         }
-        byte[] frame = new byte[pendingFrameBytes];
-        in.readBytes(frame);
+        int length = pendingFrameBytes;
+        byte[] frame = ReceiveBuffer.copyOf(in, in.readerIndex(), length);
+        in.skipBytes(length);
         pendingFrameBytes = -1;
-        out.add(incoming(ctx, parser.parse(frame)));
+        out.add(incoming(ctx, parser.parse(frame, length)));
     }
 
     private void skipOversizedHeaders(ByteBuf in) {

@@ -63,6 +63,34 @@ class SipMessageParserTest {
     }
 
     @Test
+    void shouldReadOnlyTheFirstLengthBytesAndKeepNoneOfThemWhenGivenALargerArray() {
+        byte[] text = SipFixtures.invite("z9hG4bKlen", "len-1", 4).getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[text.length + 100];
+        System.arraycopy(text, 0, buffer, 0, text.length);
+        java.util.Arrays.fill(buffer, text.length, buffer.length, (byte) 'X');
+
+        SipMessage m = parser.parse(buffer, text.length);
+        java.util.Arrays.fill(buffer, (byte) 'Y');
+
+        assertFalse(m.isFailed(), m::toString);
+        assertEquals("len-1", m.callId());
+        String body = new String(m.raw().getRawContent(), StandardCharsets.UTF_8);
+        assertTrue(body.startsWith("v=0\r\n") && body.endsWith("RTP/AVP 0\r\n"), body);
+    }
+
+    @Test
+    void shouldNameTheBadStartLineWhenOnlyPartOfALargerArrayIsTheMessage() {
+        byte[] text = "INVITE nonsense\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = java.util.Arrays.copyOf(text, 4096);
+
+        SipMessage m = parser.parse(buffer, text.length);
+
+        assertTrue(m.isFailed());
+        assertEquals(FailureKind.MALFORMED, m.failure());
+        assertTrue(m.failureReason().contains("start line"), m.failureReason());
+    }
+
+    @Test
     void shouldNameTheBadHeaderWhenAHeaderDoesNotParse() {
         String text = SipFixtures.request("OPTIONS", "z9hG4bKx", "c", 1).replace("Max-Forwards: 70", "Max-Forwards: lots");
         SipMessage m = parser.parse(text.getBytes(StandardCharsets.UTF_8));

@@ -49,6 +49,23 @@ class SipDatagramCodecTest {
     }
 
     @Test
+    void shouldKeepEachMessagesOwnBodyWhenALongerDatagramIsFollowedByAShorterOne() {
+        String first = SipFixtures.invite("z9hG4bKb1", "b-1", 1);
+        String second = SipFixtures.request("OPTIONS", "z9hG4bKb2", "b-2", 2);
+
+        channel.writeInbound(datagram(first));
+        channel.writeInbound(datagram(second));
+
+        assertEquals(2, listener.messages.size());
+        SipMessage invite = listener.messages.get(0).message();
+        SipMessage options = listener.messages.get(1).message();
+        assertEquals("b-2", options.callId());
+        assertEquals(first.substring(first.indexOf("\r\n\r\n") + 4),
+                new String(invite.raw().getRawContent(), StandardCharsets.UTF_8));
+        assertNull(options.raw().getRawContent());
+    }
+
+    @Test
     void shouldWriteExactlyTheEncodedMessageWhenSendingADatagram() {
         SipMessage options = SipFixtures.parse(SipFixtures.request("OPTIONS", "z9hG4bKo", "o-1", 2));
 
