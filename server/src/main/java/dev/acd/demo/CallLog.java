@@ -74,9 +74,14 @@ public final class CallLog implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Starts following the journal from its current end; a summary every {@code summaryEveryMs}. */
+    /**
+     * Starts following the journal from its end as it is now, so nothing appended after this call is missed even
+     * before the log's thread opens its reader (the demo's reps log in within milliseconds); a summary every
+     * {@code summaryEveryMs}.
+     */
     public void start(long summaryEveryMs) {
-        thread.execute(() -> reader = journal.readFromEnd());
+        long end = journal.lastIndex();
+        thread.execute(() -> reader = end == Journal.NO_INDEX ? journal.readFromStart() : journal.readAfter(end));
         thread.scheduleWithFixedDelay(this::readNew, TAIL_EVERY_MS, TAIL_EVERY_MS, TimeUnit.MILLISECONDS);
         thread.scheduleAtFixedRate(this::summary, summaryEveryMs, summaryEveryMs, TimeUnit.MILLISECONDS);
     }

@@ -36,10 +36,18 @@ final class TestTrunkServer implements DialogListener, AutoCloseable {
             SipTransport transport) {
         requestUris.add(((Request) invite.raw()).getRequestURI().toString());
         callers.add(invite.raw().getFrom().getAddress().getURI().toString());
-        CallMedia opened;
+        // Media opens on another loop, maybe this one: wait for it without blocking, then answer on the INVITE's loop.
+        network.openMedia(new SplittableRandom(5), 180, true).whenComplete((opened, failure) ->
+                tx.context().layer().execute(() -> answer(tx, invite, opened, failure)));
+    }
+
+    private void answer(ServerTransaction tx, SipMessage invite, CallMedia opened, Throwable failure) {
+        if (failure != null) {
+            tx.respond(SipResponses.create(invite, 503, "no RTP port: " + failure.getMessage()));
+            return;
+        }
         SipMessage ok = SipResponses.create(invite, 200, null);
         try {
-            opened = network.openMedia(new SplittableRandom(5), 180, true).get();
             ok.raw().setContent(opened.answer(new String(invite.raw().getRawContent(), StandardCharsets.UTF_8),
                     MediaDirection.SENDRECV), SipFactories.headers().createContentTypeHeader("application", "sdp"));
         } catch (Exception e) {

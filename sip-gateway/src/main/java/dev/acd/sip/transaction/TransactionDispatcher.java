@@ -5,6 +5,7 @@ import dev.acd.sip.transport.IncomingMessage;
 import dev.acd.sip.transport.OutgoingMessage;
 import dev.acd.sip.transport.SipMessageListener;
 import dev.acd.sip.transport.SipTransport;
+import dev.acd.sip.transport.UdpSockets;
 import gov.nist.javax.sip.header.Via;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -15,7 +16,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Connects the transports to the transactions: each event loop gets its own {@link TransactionLayer} with timers on
- * that loop, so a transaction lives and dies on the loop that read its first message and needs no locks. The core
+ * that loop, so a transaction lives and dies on one loop and needs no locks: a request's loop is its Call-ID's home
+ * loop over UDP ({@link UdpSockets}) and its connection's loop over TCP; a client transaction's is the loop that
+ * sent it. The core
  * is called on the event loop of the message at hand; it must not block.
  */
 public final class TransactionDispatcher implements SipMessageListener {
@@ -33,12 +36,19 @@ public final class TransactionDispatcher implements SipMessageListener {
 
     @Override
     public void onMessage(IncomingMessage in) {
-        TransactionLayer layer = layerFor(in.channel().eventLoop());
+        EventLoop here = in.channel().eventLoop();
         SipMessage message = in.message();
         if (message.isRequest()) {
-            layer.receiveRequest(message, in.transport(), in.remote(), responseSender(in));
+            EventLoop home = homeOf(in);
+            if (home == here) {
+                layerFor(here).receiveRequest(message, in.transport(), in.remote(), responseSender(in));
+            } else {
+                home.execute(() -> layerFor(home).receiveRequest(message, in.transport(), in.remote(),
+                        responseSender(in)));
+            }
             return;
         }
+        TransactionLayer layer = layerFor(here);
         // A response comes back on the connection it was sent on, which may belong to another loop than the one
         // whose layer sent the request (a TCP connection opened by another loop): hand it to the owner.
         TransactionLayer owner = layer.ownerOf(message);
@@ -101,6 +111,15 @@ public final class TransactionDispatcher implements SipMessageListener {
     }
 
     /**
+     * The loop a request is handled on: over UDP the home loop of its Call-ID among the address's sockets, so new
+     * calls spread over every loop; over TCP the connection's own loop.
+     */
+    private static EventLoop homeOf(IncomingMessage in) {
+        UdpSockets sockets = in.transport() == SipTransport.UDP ? UdpSockets.of(in.channel()) : null;
+        return sockets == null ? in.channel().eventLoop() : sockets.homeOf(in.message().callId());
+    }
+
+    /**
      * Where responses to a request go (RFC 3261 section 18.2.2, RFC 3581 section 4): back on the same connection
      * for TCP; over UDP to the source address and, unless rport was asked for, the sent-by port.
      */
@@ -109,7 +128,12 @@ public final class TransactionDispatcher implements SipMessageListener {
         InetSocketAddress to = in.transport() == SipTransport.UDP && !in.message().rportRequested()
                 ? new InetSocketAddress(in.remote().getAddress(), sentByPort(in.message()))
                 : in.remote();
-        return m -> channel.writeAndFlush(new OutgoingMessage(m, to));
+        UdpSockets sockets = in.transport() == SipTransport.UDP ? UdpSockets.of(channel) : null;
+        if (sockets == null) {
+            return m -> channel.writeAndFlush(new OutgoingMessage(m, to));
+        }
+        // Answer from the socket of the loop that handles the request: same address, no hop to the reading loop.
+        return m -> sockets.onCurrentLoop(channel).writeAndFlush(new OutgoingMessage(m, to));
     }
 
     private static int sentByPort(SipMessage request) {

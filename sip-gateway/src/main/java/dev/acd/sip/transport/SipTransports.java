@@ -12,6 +12,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -21,6 +22,8 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import dev.acd.sip.message.SipMessage;
+import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,7 @@ import java.util.List;
 /**
  * The running UDP and TCP listeners: binds every configured address on start, on native epoll when the platform
  * has it and NIO otherwise, and hands every good message to one {@link SipMessageListener}. Sends requests out:
- * over UDP from the first bound socket, over TCP on the open connection with the peer or a new one. Start once,
+ * over UDP from the calling loop's own socket ({@link UdpSockets}), over TCP on the open connection with the peer or a new one. Start once,
  * close once; {@link #send} may be called from any thread.
  */
 public final class SipTransports implements AutoCloseable {
@@ -39,6 +42,7 @@ public final class SipTransports implements AutoCloseable {
     private final EventLoopGroup group;
     private final boolean nativeEpoll;
     private final List<Channel> udpChannels = new ArrayList<>();
+    private final List<UdpSockets> udpSockets = new ArrayList<>();
     private final List<Channel> tcpChannels = new ArrayList<>();
     private final SipInboundHandler handler;
     private final SipMessageParser parser;
@@ -67,25 +71,68 @@ public final class SipTransports implements AutoCloseable {
 
     private void bindAll() {
         for (InetSocketAddress address : settings.udp()) {
-            Bootstrap b = new Bootstrap().group(group)
-                    .channel(nativeEpoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                    // Netty reads 2048-byte datagrams by default and cuts the rest silently; one byte over the
-                    // limit lets an oversized datagram be seen as such (513) instead of as a truncated one.
-                    .option(ChannelOption.RECVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(settings.maxMessageBytes() + 1))
-                    // One socket takes every UDP message: with the kernel's default buffer (208 KiB) a 100-200 ms
-                    // stall of its loop (a GC, a busy machine) overflowed it at 200 calls/s and the dropped 180s,
-                    // 200s and ACKs cost a retransmission each, 500 ms (perf/RESULTS.md, "ACD under load"). The
-                    // kernel caps this at net.core.rmem_max.
-                    .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER_BYTES)
-                    .handler(new UdpChannelInitializer(parser, handler));
-            udpChannels.add(bind(b.bind(address), "UDP", address));
+            UdpSockets sockets = bindUdp(address);
+            udpSockets.add(sockets);
+            udpChannels.add(sockets.channels().get(0));
         }
         for (InetSocketAddress address : settings.tcp()) {
             ServerBootstrap b = new ServerBootstrap().group(group)
                     .channel(nativeEpoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                     .childHandler(new TcpChannelInitializer(parser, handler, settings.tcpIdleTimeoutMs(), connections));
             tcpChannels.add(bind(b.bind(address), "TCP", address));
+        }
+    }
+
+    /**
+     * Binds one UDP socket on {@code address} per event loop with SO_REUSEPORT (native epoll), or a single socket
+     * (NIO). SO_REUSEPORT would also let a second server on the same port share the traffic unnoticed, so a fixed
+     * port is first checked free with a plain socket: a port in use still fails the start.
+     */
+    private UdpSockets bindUdp(InetSocketAddress address) {
+        List<EventLoop> loops = new ArrayList<>();
+        group.forEach(executor -> loops.add((EventLoop) executor));
+        int count = nativeEpoll ? loops.size() : 1;
+        if (count > 1 && address.getPort() != 0) {
+            requireFree(address);
+        }
+        List<Channel> channels = new ArrayList<>();
+        InetSocketAddress bindTo = address;
+        try {
+            for (int i = 0; i < count; i++) {
+                Channel channel = bind(udpBootstrap(loops.get(i), count > 1).bind(bindTo), "UDP", address);
+                channels.add(channel);
+                // Port 0 resolves on the first bind; the other sockets join that port.
+                bindTo = (InetSocketAddress) channel.localAddress();
+            }
+        } catch (RuntimeException e) {
+            channels.forEach(Channel::close);
+            throw e;
+        }
+        return UdpSockets.join(channels);
+    }
+
+    private Bootstrap udpBootstrap(EventLoop loop, boolean reusePort) {
+        Bootstrap b = new Bootstrap().group(loop)
+                .channel(nativeEpoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                // Netty reads 2048-byte datagrams by default and cuts the rest silently; one byte over the
+                // limit lets an oversized datagram be seen as such (513) instead of as a truncated one.
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.maxMessageBytes() + 1))
+                // With the kernel's default buffer (208 KiB) a 100-200 ms stall of a loop (a GC, a busy machine)
+                // overflowed it at 200 calls/s and the dropped 180s, 200s and ACKs cost a retransmission each,
+                // 500 ms (perf/RESULTS.md, "ACD under load"). The kernel caps this at net.core.rmem_max.
+                .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER_BYTES)
+                .handler(new UdpChannelInitializer(parser, handler));
+        if (reusePort) {
+            b.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        return b;
+    }
+
+    private static void requireFree(InetSocketAddress address) {
+        try (DatagramSocket probe = new DatagramSocket(address)) {
+            // free: closed again at once, our sockets take it next
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind SIP UDP on " + address + ": " + e.getMessage(), e);
         }
     }
 
@@ -108,15 +155,20 @@ public final class SipTransports implements AutoCloseable {
         return (InetSocketAddress) tcpChannels.get(index).localAddress();
     }
 
-    /** The datagram channel bound on {@code udpAddress(index)}, to send requests from. */
+    /** Every datagram channel bound on {@code udpAddress(index)}: one per event loop on native epoll. */
+    public List<Channel> udpSockets(int index) {
+        return udpSockets.get(index).channels();
+    }
+
+    /** The first datagram channel bound on {@code udpAddress(index)}, to send requests from. */
     public Channel udpChannel(int index) {
         return udpChannels.get(index);
     }
 
     /**
-     * Sends {@code message} to {@code remote}: over UDP from the first bound socket; over TCP on the open connection
-     * with that peer, or on a new one (the message is written once it is connected; a failed connect loses it, and
-     * the transaction's own timeout reports that).
+     * Sends {@code message} to {@code remote}: over UDP from the calling loop's own socket (the first one when called
+     * from elsewhere); over TCP on the open connection with that peer, or on a new one (the message is written once
+     * it is connected; a failed connect loses it, and the transaction's own timeout reports that).
      *
      * @throws IllegalStateException when no socket of that transport is bound
      */
@@ -126,7 +178,7 @@ public final class SipTransports implements AutoCloseable {
             if (udpChannels.isEmpty()) {
                 throw new IllegalStateException("no UDP socket bound to send " + message + " to " + remote);
             }
-            udpChannels.get(0).writeAndFlush(out);
+            udpSockets.get(0).onCurrentLoop(udpChannels.get(0)).writeAndFlush(out);
             return;
         }
         Channel open = connections.find(remote);
@@ -172,7 +224,7 @@ public final class SipTransports implements AutoCloseable {
 
     @Override
     public void close() {
-        udpChannels.forEach(Channel::close);
+        udpSockets.forEach(sockets -> sockets.channels().forEach(Channel::close));
         tcpChannels.forEach(Channel::close);
         group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -90,7 +90,7 @@ class JainSipInteropTest {
         LossyDatagrams loss = new LossyDatagrams()
                 .dropFirstInbound(text -> text.startsWith("INVITE "))
                 .dropFirstOutbound(text -> text.startsWith("SIP/2.0 200") && text.contains(" INVITE\r\n"));
-        loss.installOn(ua.stack().transports().udpChannel(0));
+        loss.installOn(ua.stack().transports().udpSockets(0));
 
         phone.call(uaUri(SipTransport.UDP));
         await().until(() -> phone.events.contains("200 INVITE") && ua.events.contains("ack"));

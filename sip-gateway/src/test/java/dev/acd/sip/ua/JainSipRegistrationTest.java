@@ -173,7 +173,7 @@ class JainSipRegistrationTest {
         LossyDatagrams loss = new LossyDatagrams()
                 .dropFirstInbound(text -> text.startsWith("REGISTER "))
                 .dropFirstOutbound(text -> text.startsWith("SIP/2.0 200"));
-        loss.installOn(stack.transports().udpChannel(0));
+        loss.installOn(stack.transports().udpSockets(0));
         phone = new JainSipSoftphone("udp", "ava.chen", TestCredentials.password("ava.chen"));
 
         phone.register(registrarAddress(SipTransport.UDP), 600);

@@ -33,11 +33,14 @@ final class LossyDatagrams extends ChannelDuplexHandler {
     }
 
     /**
-     * Puts this first in {@code channel}'s pipeline and returns once it is in force. Added from another thread, a
-     * handler is skipped until its event loop has run handlerAdded, and a datagram read before that would slip by.
+     * Puts this first in every socket's pipeline (one per event loop) and returns once it is in force. Added from
+     * another thread, a handler is skipped until its event loop has run handlerAdded, and a datagram read before that
+     * would slip by.
      */
-    LossyDatagrams installOn(Channel channel) throws Exception {
-        channel.eventLoop().submit(() -> channel.pipeline().addFirst("loss", this)).get(5, TimeUnit.SECONDS);
+    LossyDatagrams installOn(List<Channel> sockets) throws Exception {
+        for (Channel channel : sockets) {
+            channel.eventLoop().submit(() -> channel.pipeline().addFirst("loss", this)).get(5, TimeUnit.SECONDS);
+        }
         return this;
     }
 
