@@ -30,7 +30,10 @@ HTTP_PORT = 18080  # not 8080: the demo and colleagues' servers on this machine 
 API_URL = f"127.0.0.1:{HTTP_PORT}"
 PERF_PASSWORD = "perf-load-test"
 
-SIP_SECTION = f"""
+
+def sip_section():
+    """What perf/run adds to load-test.yaml: SIP and HTTP on loopback at this run's ports."""
+    return f"""
 # Added by perf/run: SIP on loopback only, calls from the SIPp callers on this machine, no pings (reps are answerers).
 sip:
   bind: 127.0.0.1
@@ -41,6 +44,9 @@ sip:
     allowedSources: [127.0.0.1/32]
   registrar:
     pingIntervalSeconds: 0
+  # SIPp 3.6 answers only the first challenge: the registration scenario's softphones get MD5 only.
+  digest:
+    algorithms: [MD5]
   media:
     # Above the callers' own RTP ports (SIPp -mp 18000 and up in the media step), so the probe can tell the legs apart.
     rtpPortFirst: 30000
@@ -49,6 +55,29 @@ http:
   bind: 127.0.0.1
   port: {HTTP_PORT}
 """
+
+
+_PORT_MAP = {}
+
+
+def set_port_offset(offset):
+    """Moves every port this scenario uses (SIP, HTTP, the answerers the reps are reached at) up by `offset`, so a
+    run can share the machine with another server on the default ports. The reps' SIP URIs in the composed
+    configuration follow."""
+    global SIP_PORT, HTTP_PORT, API_URL
+    if not offset:
+        return
+    old = [cfg.SIP_PORT, *cfg.ANSWERER_PORTS, cfg.NO_ANSWER_PORT, cfg.TRANSFER_PORT, cfg.NOBODY_PORT]
+    _PORT_MAP.update({p: p + offset for p in old})
+    cfg.SIP_PORT += offset
+    cfg.ANSWERER_PORTS = [p + offset for p in cfg.ANSWERER_PORTS]
+    cfg.NO_ANSWER_PORT += offset
+    cfg.TRANSFER_PORT += offset
+    cfg.NOBODY_PORT += offset
+    SIP_PORT = cfg.SIP_PORT
+    HTTP_PORT += offset
+    API_URL = f"127.0.0.1:{HTTP_PORT}"
+
 
 
 class NotAvailable(Exception):
@@ -62,7 +91,10 @@ def _compose(workdir, log):
     shutil.copy(os.path.join(src, "load-test-customers.csv"), workdir)
     path = os.path.join(workdir, "load-test.yaml")
     with open(os.path.join(src, "load-test.yaml")) as f, open(path, "w") as out:
-        out.write(f.read() + SIP_SECTION)
+        text = f.read()
+        for old, new in _PORT_MAP.items():
+            text = text.replace(f'@127.0.0.1:{old}"', f'@127.0.0.1:{new}"')
+        out.write(text + sip_section())
     check = subprocess.run([os.path.join(ROOT, "acd"), "check-config", path], capture_output=True, text=True,
                            cwd=ROOT)
     if check.returncode != 0:
@@ -84,7 +116,8 @@ class Server:
         self.journal = journal
         self.workdir = workdir
         env = dict(os.environ)
-        env.setdefault("ACD_JAVA_OPTS", "-Xmx1g")
+        # A fixed, pre-touched heap: its resizing would otherwise show in RSS as calls come and go.
+        env.setdefault("ACD_JAVA_OPTS", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch")
         self.proc = subprocess.Popen(cmd, cwd=workdir, stdin=subprocess.DEVNULL, stdout=open(self.log, "w"),
                                      stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 120
@@ -225,7 +258,7 @@ def _test_call(workdir, callers):
     return "the first test call got no answer within 8 s"
 
 
-def scenario(plan, workdir, log, others):
+def scenario(plan, workdir, log, others, parts=("acd",)):
     import loadrun
     result = loadrun.ScenarioResult("acd", "ACD: SIPp caller -> ./acd run (trunk -> queue -> rep) -> SIPp answerers",
                                     "acd (JVM)")
@@ -247,6 +280,7 @@ def scenario(plan, workdir, log, others):
     server = Server(config, workdir)
     result.commands.append(server.command)
     answerers = media_result = None
+    extra = []
     try:
         if not proc.udp_port_bound(SIP_PORT):
             raise NotAvailable(f"the server does not listen for SIP on udp 127.0.0.1:{SIP_PORT}")
@@ -259,20 +293,31 @@ def scenario(plan, workdir, log, others):
         if refusal:
             raise NotAvailable(refusal)
         lines = ["".join(c for c in number if c.isdigit()) for _, number in cfg.LINES]
-        # Each caller dials one line; with fewer callers than lines the first lines get the calls.
-        _warm_up(result, plan, workdir, lines, callers, server, answerers, log)
-        journal0 = server.journal_bytes()
-        _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log, api)
-        calls = sum(s.succeeded for s in result.steps)
-        if calls:
-            result.notes.append(f"Journal: {(server.journal_bytes() - journal0) / calls:,.0f} bytes per completed "
-                                f"call (blocks written to the Chronicle files, all steps).")
-        _ratios(result, others)
+        if "acd" in parts:
+            # Each caller dials one line; with fewer callers than lines the first lines get the calls.
+            _warm_up(result, plan, workdir, lines, callers, server, answerers, log)
+            journal0 = server.journal_bytes()
+            _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log, api)
+            calls = sum(s.succeeded for s in result.steps + result.growth)
+            if calls:
+                result.notes.append(f"Journal: {(server.journal_bytes() - journal0) / calls:,.0f} bytes per completed "
+                                    f"call (blocks written to the Chronicle files, all steps).")
+            _ratios(result, others)
         answerers.stop()
         answerers = None
-        if getattr(plan, "acd_media", True):
+        if "acd" in parts and getattr(plan, "acd_media", True):
             log("acd-media:")
             media_result = media_hold(plan, workdir, server, api, callers, lines, log)
+        if "register" in parts:
+            import registrations
+            log("register:")
+            extra.append(_sub("register", lambda: registrations.scenario(plan, os.path.join(workdir, "register"),
+                                                                        server, log), server, log))
+        if "mixed" in parts:
+            import mixedday
+            log("mixed:")
+            extra.append(_sub("mixed", lambda: mixedday.scenario(plan, os.path.join(workdir, "mixed"), server, api,
+                                                                 callers, log), server, log))
     except NotAvailable as e:
         result.status = f"not available yet: {e}"
         log(f"  {result.status}")
@@ -280,7 +325,30 @@ def scenario(plan, workdir, log, others):
         if answerers:
             answerers.stop()
         server.stop()
-    return [result] + ([media_result] if media_result else [])
+    if result.status.startswith("not available"):
+        return [result]
+    return ([result] if "acd" in parts else []) + ([media_result] if media_result else []) + extra
+
+
+def _sub(name, run, server, log):
+    """Runs one scenario on the running server; a failure becomes that scenario's status, not the whole run's. Adds
+    the journal bytes the scenario wrote per call (or registration)."""
+    import loadrun
+    journal0 = server.journal_bytes()
+    try:
+        r = run()
+    except Exception as e:
+        r = loadrun.ScenarioResult(name, name, "acd (JVM)")
+        first = str(e).splitlines()[0] if str(e) else type(e).__name__
+        r.status = f"failed: {first}"
+        r.notes.append(f"{type(e).__name__}: {e}")
+        log(f"  failed: {e}")
+        return r
+    done = sum(s.succeeded for s in r.steps + r.growth) or getattr(r, "journal_calls", 0)
+    if done:
+        r.notes.append(f"Journal: {(server.journal_bytes() - journal0) / done:,.1f} bytes per {r.unit[1]} (blocks "
+                       "written to the Chronicle files over the whole scenario).")
+    return r
 
 
 def _warm_up(result, plan, workdir, lines, callers, server, answerers, log):
@@ -353,15 +421,35 @@ def _heap_after_gc_mib(pid):
     return int(m.group(1)) / 1024 if m else float("nan")
 
 
-def _rss_mib(pid):
+def _rss_mib(pid, field="RssAnon:"):
+    """Anonymous resident memory (heap, native buffers, thread stacks), not the journal's mapped files, whose pages
+    come and go with the page cache; VmRSS with field="VmRSS:"."""
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
     return float("nan")
+
+
+def _settled_baseline(pid, api, max_wait_s):
+    """The memory of the server with no calls, read right before a level: waits until no call is live, then runs full
+    GCs 3 s apart until the heap after GC stops falling (within 1 MiB), because ended calls' SIP transactions linger
+    up to 32 s (64*T1) after the calls. Returns (heap MiB, anonymous RSS MiB, seconds waited)."""
+    t0 = time.monotonic()
+    while api.totals()["live"] and time.monotonic() - t0 < max_wait_s:
+        time.sleep(0.5)
+    last = _heap_after_gc_mib(pid)
+    while time.monotonic() - t0 < max_wait_s:
+        time.sleep(3)
+        now = _heap_after_gc_mib(pid)
+        if abs(now - last) <= 1.0:
+            last = now
+            break
+        last = now
+    return last, _rss_mib(pid), time.monotonic() - t0
 
 
 def media_hold(plan, workdir, server, api, callers, lines, log):
@@ -390,10 +478,14 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
         "streams, packets, lost | relay -> rep: streams, packets, lost | rep echo -> relay: lost | relay -> caller: "
         "packets, lost | jitter in (caller -> relay) / through (relay -> rep) / back (relay -> caller), mean ms | "
         "added jitter, mean / max ms | probe drops | acd CPU % | CPU ms per call-second | heap MiB (after GC) | "
-        "RSS MiB | recordings MB |\n"
+        "anon RSS MiB | recordings MB |\n"
         "|---:|---|---:|---:|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|")
-    base_heap, base_rss = _heap_after_gc_mib(pid), _rss_mib(pid)
-    result.notes.append(f"With no calls: heap {base_heap:.0f} MiB after a full GC, RSS {base_rss:.0f} MiB.")
+    result.notes.append("Memory per 1,000 live calls, same JVM (-Xms = -Xmx, heap pre-touched, so the heap's own "
+                        "resizing does not move RSS): right before each level, with no call live, full GCs (jcmd "
+                        "GC.run) until the used heap (jcmd GC.heap_info) stops falling, and anonymous RSS (RssAnon in "
+                        "/proc/PID/status: heap, native buffers, stacks; not the journal's mapped files); again with "
+                        "the level's calls live (one full GC, after the probe window); (after - before) / live calls "
+                        "x 1,000.")
     try:
         for n in levels:
             d = os.path.join(workdir, f"media-{n}")
@@ -401,6 +493,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             media.write_tone(os.path.join(d, "tone.pcmu"))
             ramp_s = n / ramp_rate
             window = ramp_s + hold_s - 2
+            heap0, rss0, waited = _settled_baseline(pid, api, 12 if plan.quick else 40)
             probes = []
             for name, ports in (("rep", echo_range), ("caller", caller_range)):
                 out = os.path.join(d, f"probe-{name}.json")
@@ -409,7 +502,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             time.sleep(0.3)
             before = api.totals()
             # Calls an overloaded step left behind are not this level's: only the growth counts.
-            live0, heap0, rss0 = before["live"], _heap_after_gc_mib(pid), _rss_mib(pid)
+            live0 = before["live"]
             rec0 = _dir_bytes(os.path.join(server.workdir, "recordings"))
             group = server.group()
             cpu0, t0 = group.cpu(), time.monotonic()
@@ -461,10 +554,12 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                 f"{1000 * cpu_window / call_seconds if call_seconds else float('nan'):.2f} | {heap:.0f} | {rss:.0f} | "
                 f"{rec_mb:.1f} |")
             if live:
-                result.notes.append(f"{n:,} calls at once: heap {1000 * (heap - heap0) / live:,.1f} MiB and RSS "
-                                    f"{1000 * (rss - rss0) / live:,.1f} MiB per 1,000 live calls ({live:,} more calls "
-                                    f"live at the reading than before the level; heap after a full GC, {heap0:.0f} -> "
-                                    f"{heap:.0f} MiB, RSS {rss0:.0f} -> {rss:.0f} MiB).")
+                per_heap, per_rss = 1000 * (heap - heap0) / live, 1000 * (rss - rss0) / live
+                result.memory.append((n, live, per_heap, per_rss))
+                result.notes.append(f"{n:,} calls at once: heap {per_heap:,.1f} MiB and anonymous RSS "
+                                    f"{per_rss:,.1f} MiB per 1,000 live calls ({live:,} calls live at the reading, "
+                                    f"{live0:,} before; heap after a full GC {heap0:.0f} -> {heap:.0f} MiB, RssAnon "
+                                    f"{rss0:.0f} -> {rss:.0f} MiB; the baseline settled in {waited:.0f} s).")
             log(f"  {n} calls at once: {ok} ok, {after['answered'] - before['answered']} answered by a rep, {live} "
                 f"live at the reading; lost caller->relay {c_in['lost']}, relay->rep {to_rep['lost']} of "
                 f"{to_rep['packets']}, jitter in/through {_ms(c_in['jitter_ms_mean'])}/{_ms(to_rep['jitter_ms_mean'])}"

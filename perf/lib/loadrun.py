@@ -23,7 +23,8 @@ import sipp
 
 PERF = sipp.PERF
 ROOT = os.path.dirname(PERF)
-ORDER = ["baseline", "kamailio", "acd", "media"]
+ORDER = ["baseline", "kamailio", "acd", "register", "mixed", "media"]
+ON_SERVER = ("acd", "register", "mixed")  # these share one ./acd run
 
 
 class Plan:
@@ -36,6 +37,11 @@ class Plan:
         self.hold_ms = hold_ms if hold_ms is not None else (500 if quick else 1000)
         self.calls_per_pair = 800  # one SIPp pair tops out near 1,000 calls/s; keep each well under it
         self.scenario_budget_s = 60 if quick else 200
+        self.growth = True
+        self.growth_seconds = 2 if quick else 5
+        self.register_rates = None
+        self.mixed_rate = None
+        self.mixed_seconds = None
 
     def pairs(self, rate):
         return max(1, math.ceil(rate / self.calls_per_pair))
@@ -49,13 +55,18 @@ class ScenarioResult:
         self.limit = None
         self.extra_rows = []  # for scenarios with their own table (media)
         self.extra_header = None
+        self.memory = []  # (calls at once, live calls, heap MiB and anonymous RSS MiB per 1,000 live calls)
+        self.growth = []  # the second pass at fractions of the best rate (growth_pass)
+        self.growth_top = None
+        self.unit = ("calls", "call")  # what one SIPp "call" is here, plural and singular
 
     def best(self):
         passing = [s for s in self.steps if getattr(s, "verdict", None) is None]
         return max(passing, key=lambda s: s.achieved) if passing else None
 
 
-def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, answerers, log, after_step=None):
+def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, answerers, log, after_step=None,
+            scenario_file="uac-call.xml", judge=None):
     """Raises the rate step by step until a step is past the limit (failures, setup p99, rate not reached) or the
     scenario's time budget is spent. `after_step(step)`, when given, is called after each step and may return a
     verdict of its own (the ACD's calls that SIPp saw answered but no rep took)."""
@@ -64,6 +75,14 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
     time.sleep(2)
     idle = (sut.cpu() - cpu0) / (time.monotonic() - t0)
     result.notes.append(f"{result.sut} with no calls: {100 * idle:.1f}% of a core; subtracted from CPU per call.")
+    def one(rate, name, seconds=None):
+        st = sipp.run_step(os.path.join(workdir, name), rate, seconds or plan.step_seconds, plan.pairs(rate), remote,
+                           targets, service, callers_file, plan.hold_ms, sut, answerers, sut_idle_cpu_per_s=idle,
+                           scenario_file=scenario_file)
+        own = after_step(st) if after_step else None
+        st.verdict = (judge or sipp.verdict)(st) or own
+        return st
+
     started = time.monotonic()
     for rate in plan.rates:
         if time.monotonic() - started > plan.scenario_budget_s:
@@ -71,20 +90,13 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
                                 f"({plan.scenario_budget_s} s) was spent")
             break
         pairs = plan.pairs(rate)
-        def one(name):
-            st = sipp.run_step(os.path.join(workdir, name), rate, plan.step_seconds, pairs, remote, targets,
-                               service, callers_file, plan.hold_ms, sut, answerers, sut_idle_cpu_per_s=idle)
-            own = after_step(st) if after_step else None
-            st.verdict = sipp.verdict(st) or own
-            return st
-
-        step = one(f"rate-{rate}")
+        step = one(rate, f"rate-{rate}")
         if step.verdict and not plan.quick:
             # On a shared machine one descheduled moment can push a step's p99 over: a step past the limit runs
             # once more, and the run stops only when it fails twice.
             log(f"  {rate:>5} calls/s: {step.verdict}; running the step once more")
             first = step
-            step = one(f"rate-{rate}-again")
+            step = one(rate, f"rate-{rate}-again")
             step.retry_of = first
         result.steps.append(step)
         if not result.commands:
@@ -97,6 +109,28 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
             break
     else:
         result.limit = f"not reached: the highest step ({plan.rates[-1]} calls/s) passed"
+    growth_pass(result, plan, one, log)
+
+
+GROWTH_FRACTIONS = (0.10, 0.25, 0.50, 0.75, 1.00)
+
+
+def growth_pass(result, plan, one, log, unit="calls/s"):
+    """A second pass after the step-up: the same load at 10%, 25%, 50%, 75% and 100% of the highest rate that passed,
+    one step each, in that order, so CPU per call and setup p99 can be read against the load (the flat-cost goal
+    compares CPU per call at 100% with 10%). `one(rate, name, seconds)` runs one step and returns it."""
+    best = result.best()
+    if best is None or not plan.growth:
+        return
+    top = best.target
+    result.growth_top = top
+    for frac in GROWTH_FRACTIONS:
+        rate = max(1, int(round(top * frac)))
+        step = one(rate, f"growth-{int(frac * 100)}", plan.growth_seconds)
+        step.fraction = frac
+        result.growth.append(step)
+        log(f"  growth {int(frac * 100):>3}% = {rate} {unit}: {step.achieved} achieved, failed {step.failed}/"
+            f"{step.calls}, p99 {step.p99:.0f} ms, {step.sut_cpu_ms:.3f} ms CPU each; {step.verdict or 'ok'}")
 
 
 def scenario_baseline(plan, workdir, log):
@@ -203,6 +237,8 @@ def kamailio_version():
 
 def run(args):
     plan = Plan(args.quick, rates=args.rates, step_seconds=args.step_seconds, hold_ms=args.hold_ms)
+    plan.growth = not args.no_growth
+    plan.register_rates, plan.mixed_rate, plan.mixed_seconds = args.register_rates, args.mixed_rate, args.mixed_seconds
     chosen = args.only or ORDER
     stamp = datetime.datetime.now(datetime.timezone.utc)
     workdir = args.workdir or os.path.join(PERF, "target", "load", stamp.strftime("%Y%m%d-%H%M%S"))
@@ -216,11 +252,16 @@ def run(args):
     results = []
     import acd
     import media
+    acd.set_port_offset(args.port_offset)
     runners = {"baseline": scenario_baseline, "kamailio": scenario_kamailio,
-               "acd": lambda p, w, l: acd.scenario(p, w, l, results),
+               "acd": lambda p, w, l: acd.scenario(p, w, l, results, [n for n in ON_SERVER if n in chosen]),
                "media": media.scenario}
     for name in ORDER:
-        if name not in chosen:
+        if name in ON_SERVER and any(n in chosen for n in ON_SERVER):
+            if name != next(n for n in ON_SERVER if n in chosen):
+                continue
+            name = "acd"
+        elif name not in chosen:
             continue
         log(f"{name}:")
         os.makedirs(os.path.join(workdir, name), exist_ok=True)
@@ -241,8 +282,11 @@ def run(args):
     print()
     print(text)
     if not args.no_record:
-        report.append(os.path.join(PERF, "RESULTS.md"), text)
-        log(f"appended to perf/RESULTS.md ({elapsed:.0f} s in all)")
+        target = args.record_to or os.path.join(PERF, "RESULTS.md")
+        report.append(target, text)
+        log(f"appended to {os.path.relpath(target)} ({elapsed:.0f} s in all)")
+    else:
+        log(f"not recorded (--no-record); {elapsed:.0f} s in all")
     return 0 if all(not r.status.startswith("failed") for r in results) else 1
 
 
@@ -255,7 +299,17 @@ def main():
     p.add_argument("--rates", type=lambda s: [int(x) for x in s.split(",")], help="step rates, calls/s")
     p.add_argument("--step-seconds", type=int, help="seconds of calls per step (8; quick 3)")
     p.add_argument("--hold-ms", type=int, help="talk time of each call in ms (1000; quick 500)")
+    p.add_argument("--register-rates", type=lambda s: [int(x) for x in s.split(",")],
+                   help="registration step rates, per second (250,...,4000; quick 100,300)")
+    p.add_argument("--mixed-rate", type=float, help="the mixed day's calls/s, all kinds together (200; quick 30)")
+    p.add_argument("--mixed-seconds", type=int, help="how long the mixed day's callers call (30; quick 8)")
+    p.add_argument("--no-growth", action="store_true",
+                   help="skip the second pass at 10/25/50/75/100%% of the highest passing rate")
+    p.add_argument("--port-offset", type=int, default=0,
+                   help="move the server's ports (SIP 5300, HTTP 18080, answerers 5301-5307) up by this much, to run "
+                        "beside another server on the defaults")
     p.add_argument("--no-record", action="store_true", help="print the table only; leave perf/RESULTS.md alone")
+    p.add_argument("--record-to", help="append the results to this file instead of perf/RESULTS.md")
     p.add_argument("--workdir", help="where SIPp's and the servers' files go (perf/target/load/<time>)")
     args = p.parse_args()
     for name in args.only or []:

@@ -1,6 +1,7 @@
 """The results of one perf/run as Markdown: the machine, each scenario's steps, the limits and the ratios."""
 
 import math
+import os
 import subprocess
 
 import sipp
@@ -43,6 +44,10 @@ def steps_table(result):
              + " CPU % | " + result.sut + " MiB | answerers CPU ms/call | callers CPU ms/call | all of them, % of the machine | "
              "within limit |",
              "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    plural, single = getattr(result, "unit", ("calls", "call"))
+    if plural != "calls":
+        lines[0] = (lines[0].replace("calls/s", plural + "/s").replace("ms/call", "ms/" + single)
+                    .replace("| calls |", f"| {plural} |"))
     reps = any(hasattr(s, "answered") for s in result.steps)
     if reps:
         lines[0] = lines[0].replace("| concurrent |", "| answered by a rep / abandoned | concurrent |")
@@ -73,6 +78,29 @@ def growth(result):
     return low, best, 100 * (best.sut_cpu_ms / low.sut_cpu_ms - 1)
 
 
+def growth_table(result):
+    """The second pass: each fraction of the best rate, and the flat-cost check (CPU per call at 100% against 10%,
+    goal: within 20%)."""
+    plural, single = getattr(result, "unit", ("calls", "call"))
+    rows = [f"| share of the best rate | asked {plural}/s | achieved | {plural} | failed | setup p50 / p99 ms | "
+            + result.sut + f" CPU ms per {single} | " + result.sut + " CPU % | within limit |",
+            "|---:|---:|---:|---:|---:|---|---:|---:|---|"]
+    for s in result.growth:
+        rows.append(f"| {int(round(100 * s.fraction))}% | {s.target:,} | {s.achieved:,} | {s.calls:,} | {s.failed:,} "
+                    f"({s.failed_pct:.2f}%) | {_f(s.p50)} / {_f(s.p99)} | {_f(s.sut_cpu_ms, 3)} | "
+                    f"{_f(s.sut_cpu_pct)} | {s.verdict or 'yes'} |")
+    low = next((s for s in result.growth if s.fraction <= 0.1), None)
+    high = next((s for s in result.growth if s.fraction >= 1.0), None)
+    out = [f"How it grows (a second pass after the step-up, {len(result.growth)} steps at shares of "
+           f"{result.growth_top:,}, the highest rate that passed):", "", *rows, ""]
+    if low and high and low.sut_cpu_ms and not math.isnan(low.sut_cpu_ms) and not math.isnan(high.sut_cpu_ms):
+        pct = 100 * (high.sut_cpu_ms / low.sut_cpu_ms - 1)
+        out.append(f"Flat cost: CPU per {single} at 100% ({high.sut_cpu_ms:.3f} ms) against 10% ({low.sut_cpu_ms:.3f} ms): "
+                   f"{pct:+.0f}%; goal within 20%: **{'met' if abs(pct) <= 20 else 'not met'}**.")
+        out.append("")
+    return out
+
+
 def render(results, plan, machine, load_before, load_after, elapsed, stamp, command):
     out = [f"### Run {stamp.strftime('%Y-%m-%d %H:%M')} UTC, commit {_commit()}, "
            f"{'quick' if plan.quick else 'full'}",
@@ -88,7 +116,7 @@ def render(results, plan, machine, load_before, load_after, elapsed, stamp, comm
                "memory MiB | what stopped it |", "|---|---|---:|---:|---:|---:|---|"]
     for r in results:
         b = r.best()
-        summary.append(f"| {r.title} | {r.status} | {_f(b.achieved) + ' calls/s' if b else '-'} | "
+        summary.append(f"| {r.title} | {r.status} | {_f(b.achieved) + ' ' + r.unit[0] + '/s' if b else '-'} | "
                        f"{_f(b.p99) + ' ms' if b else '-'} | {_f(b.sut_cpu_ms, 3) if b else '-'} | "
                        f"{_f(b.sut_mem_mib, 1) if b else '-'} | {r.limit or '-'} |")
     out += summary + [""]
@@ -107,7 +135,9 @@ def render(results, plan, machine, load_before, load_after, elapsed, stamp, comm
             out.append(r.extra_header)
             out += r.extra_rows
             out.append("")
-        g = growth(r)
+        g = None if r.growth else growth(r)
+        if r.growth:
+            out += growth_table(r)
         if g:
             low, best, pct = g
             out.append(f"CPU per call: {low.sut_cpu_ms:.3f} ms at {low.achieved:,} calls/s, "
@@ -121,8 +151,10 @@ def render(results, plan, machine, load_before, load_after, elapsed, stamp, comm
 
 
 def append(path, text):
-    with open(path) as f:
-        current = f.read()
+    current = ""
+    if os.path.exists(path):
+        with open(path) as f:
+            current = f.read()
     with open(path, "a") as f:
         if SECTION not in current:
             f.write("\n" + SECTION + "\n" + SECTION_INTRO)
