@@ -49,8 +49,8 @@ sip:
     algorithms: [MD5]
   media:
     # Above the callers' own RTP ports (SIPp -mp 18000 and up in the media step), so the probe can tell the legs apart.
-    rtpPortFirst: 30000
-    rtpPortLast: 39999
+    rtpPortFirst: {RTP_FIRST}
+    rtpPortLast: {RTP_FIRST + 9999}
 http:
   bind: 127.0.0.1
   port: {HTTP_PORT}
@@ -58,13 +58,14 @@ http:
 
 
 _PORT_MAP = {}
+RTP_FIRST = 30000
 
 
 def set_port_offset(offset):
     """Moves every port this scenario uses (SIP, HTTP, the answerers the reps are reached at) up by `offset`, so a
     run can share the machine with another server on the default ports. The reps' SIP URIs in the composed
     configuration follow."""
-    global SIP_PORT, HTTP_PORT, API_URL
+    global SIP_PORT, HTTP_PORT, API_URL, RTP_FIRST, ECHO_PORT_FIRST, CALLER_MEDIA_PORT
     if not offset:
         return
     old = [cfg.SIP_PORT, *cfg.ANSWERER_PORTS, cfg.NO_ANSWER_PORT, cfg.TRANSFER_PORT, cfg.NOBODY_PORT]
@@ -77,6 +78,10 @@ def set_port_offset(offset):
     SIP_PORT = cfg.SIP_PORT
     HTTP_PORT += offset
     API_URL = f"127.0.0.1:{HTTP_PORT}"
+    # The media ports too: the server's relay range, the answerers' echo ports and the callers' RTP ports.
+    RTP_FIRST = 40000 if offset > 0 else 20000
+    ECHO_PORT_FIRST += offset
+    CALLER_MEDIA_PORT += offset
 
 
 
@@ -303,17 +308,18 @@ def scenario(plan, workdir, log, others, parts=("acd",)):
                 result.notes.append(f"Journal: {(server.journal_bytes() - journal0) / calls:,.0f} bytes per completed "
                                     f"call (blocks written to the Chronicle files, all steps).")
             _ratios(result, others)
+            _signalling_memory(result, plan, workdir, server, api, callers, lines, log)
         answerers.stop()
         answerers = None
-        if "acd" in parts and getattr(plan, "acd_media", True):
+        if "acd" in parts and getattr(plan, "acd_media", True) and _time_left(plan, "acd-media", extra, log):
             log("acd-media:")
             media_result = media_hold(plan, workdir, server, api, callers, lines, log)
-        if "register" in parts:
+        if "register" in parts and _time_left(plan, "register", extra, log):
             import registrations
             log("register:")
             extra.append(_sub("register", lambda: registrations.scenario(plan, os.path.join(workdir, "register"),
                                                                         server, log), server, log))
-        if "mixed" in parts:
+        if "mixed" in parts and _time_left(plan, "mixed", extra, log):
             import mixedday
             log("mixed:")
             extra.append(_sub("mixed", lambda: mixedday.scenario(plan, os.path.join(workdir, "mixed"), server, api,
@@ -328,6 +334,58 @@ def scenario(plan, workdir, log, others, parts=("acd",)):
     if result.status.startswith("not available"):
         return [result]
     return ([result] if "acd" in parts else []) + ([media_result] if media_result else []) + extra
+
+
+def _signalling_memory(result, plan, workdir, server, api, callers, lines, log):
+    """Heap and anonymous RSS per 1,000 live signalling-only calls: N calls held at once (answered by reps, no RTP),
+    read against a settled baseline right before, in the same JVM (see _settled_baseline)."""
+    n, rate = (200, 100) if plan.quick else (2000, 200)
+    hold_s = 6 if plan.quick else 8
+    pid = server.proc.pid
+    heap0, rss0, waited, settled = _settled_baseline(pid, api, 12 if plan.quick else 45)
+    live0 = api.totals()["live"]
+    d = os.path.join(workdir, f"hold-{n}")
+    os.makedirs(d, exist_ok=True)
+    ramp_s = n / rate
+    cmd = ["sipp", f"{sipp.LOCAL}:{SIP_PORT}", "-sf", sipp.scenario("uac-call.xml"), "-key", "target",
+           f"{sipp.LOCAL}:{SIP_PORT}", "-s", lines[0], "-inf", callers, "-i", sipp.LOCAL, "-p", "0", "-r", str(rate),
+           "-m", str(n), "-l", str(n), "-d", str(int((ramp_s + hold_s) * 1000)), "-recv_timeout", "10000",
+           "-trace_stat", "-stf", "stat.csv", "-trace_err", "-error_file", "errors.log", "-nostdin",
+           "-buff_size", sipp.BUFFER_BYTES]
+    caller = subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=open(os.path.join(d, "stderr.log"), "w"))
+    t0 = time.monotonic()
+    # Every call talks ramp + hold from its start: all n are up from the end of the ramp for hold_s seconds.
+    while time.monotonic() - t0 < ramp_s + hold_s / 2 and caller.poll() is None:
+        time.sleep(0.25)
+    live = api.totals()["live"] - live0
+    heap, rss = _heap_after_gc_mib(pid), _rss_mib(pid)
+    caller.wait()
+    last, _ = sipp._read_stats(d)
+    ok = int(last.get("SuccessfulCall(C)", 0) or 0)
+    if live > 0:
+        per_heap, per_rss = 1000 * (heap - heap0) / live, 1000 * (rss - rss0) / live
+        result.memory.append((n, live, per_heap, per_rss))
+        result.notes.append(f"Memory, signalling only: {n:,} calls held at once ({rate} calls/s, each talking until "
+                            f"all are up; {ok:,} ok): heap {per_heap:,.1f} MiB and anonymous RSS {per_rss:,.1f} MiB per "
+                            f"1,000 live calls ({live:,} live at the reading; heap after a full GC {heap0:.0f} -> "
+                            f"{heap:.0f} MiB, RssAnon {rss0:.0f} -> {rss:.0f} MiB; baseline right before with no call "
+                            f"live, full GCs 3 s apart until the heap stopped falling: " + _settled_words(settled, waited)
+                            + "; same JVM, -Xms = -Xmx, heap pre-touched).")
+    log(f"  memory: {live} live signalling-only calls, heap {heap0:.0f} -> {heap:.0f} MiB, RssAnon {rss0:.0f} -> "
+        f"{rss:.0f} MiB")
+
+
+def _time_left(plan, name, extra, log):
+    """Whether the run's time budget leaves room for one more scenario; if not, says so in its place."""
+    import loadrun
+    if time.monotonic() < getattr(plan, "deadline", float("inf")):
+        return True
+    r = loadrun.ScenarioResult(name, name, "acd (JVM)")
+    r.status = "not run: the run's time budget (--budget) was spent"
+    extra.append(r)
+    log(f"{name}: {r.status}")
+    return False
 
 
 def _sub(name, run, server, log):
@@ -434,22 +492,27 @@ def _rss_mib(pid, field="RssAnon:"):
     return float("nan")
 
 
+def _settled_words(settled, waited):
+    if settled:
+        return f"the baseline settled in {waited:.0f} s"
+    return (f"the baseline had NOT settled after {waited:.0f} s (the heap was still falling), so this figure is "
+            "unreliable; a quick run's small levels say little about memory")
+
+
 def _settled_baseline(pid, api, max_wait_s):
     """The memory of the server with no calls, read right before a level: waits until no call is live, then runs full
-    GCs 3 s apart until the heap after GC stops falling (within 1 MiB), because ended calls' SIP transactions linger
-    up to 32 s (64*T1) after the calls. Returns (heap MiB, anonymous RSS MiB, seconds waited)."""
+    GCs 3 s apart until the heap after GC stops falling (twice in a row within 0.5 MiB), because ended calls' SIP transactions linger
+    up to 32 s (64*T1) after the calls. Returns (heap MiB, anonymous RSS MiB, seconds waited, whether it settled)."""
     t0 = time.monotonic()
     while api.totals()["live"] and time.monotonic() - t0 < max_wait_s:
         time.sleep(0.5)
-    last = _heap_after_gc_mib(pid)
-    while time.monotonic() - t0 < max_wait_s:
+    last, steady = _heap_after_gc_mib(pid), 0
+    while time.monotonic() - t0 < max_wait_s and steady < 2:
         time.sleep(3)
         now = _heap_after_gc_mib(pid)
-        if abs(now - last) <= 1.0:
-            last = now
-            break
+        steady = steady + 1 if abs(now - last) <= 0.5 else 0
         last = now
-    return last, _rss_mib(pid), time.monotonic() - t0
+    return last, _rss_mib(pid), time.monotonic() - t0, steady >= 2
 
 
 def media_hold(plan, workdir, server, api, callers, lines, log):
@@ -464,7 +527,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
     if os.geteuid() != 0:
         result.status = "not run: the RTP probe needs root for a packet socket on lo"
         return result
-    levels = [100] if plan.quick else [250, 500, 1000]
+    levels = [100] if plan.quick else [500, 1000]
     hold_s, ramp_rate = (8, 50) if plan.quick else (15, 100)
     pid = server.proc.pid
     answerers = sipp.Answerers(os.path.join(workdir, "media-answerers"), cfg.ANSWERER_PORTS,
@@ -493,7 +556,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             media.write_tone(os.path.join(d, "tone.pcmu"))
             ramp_s = n / ramp_rate
             window = ramp_s + hold_s - 2
-            heap0, rss0, waited = _settled_baseline(pid, api, 12 if plan.quick else 40)
+            heap0, rss0, waited, settled = _settled_baseline(pid, api, 12 if plan.quick else 45)
             probes = []
             for name, ports in (("rep", echo_range), ("caller", caller_range)):
                 out = os.path.join(d, f"probe-{name}.json")
@@ -559,7 +622,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                 result.notes.append(f"{n:,} calls at once: heap {per_heap:,.1f} MiB and anonymous RSS "
                                     f"{per_rss:,.1f} MiB per 1,000 live calls ({live:,} calls live at the reading, "
                                     f"{live0:,} before; heap after a full GC {heap0:.0f} -> {heap:.0f} MiB, RssAnon "
-                                    f"{rss0:.0f} -> {rss:.0f} MiB; the baseline settled in {waited:.0f} s).")
+                                    f"{rss0:.0f} -> {rss:.0f} MiB; " + _settled_words(settled, waited) + ").")
             log(f"  {n} calls at once: {ok} ok, {after['answered'] - before['answered']} answered by a rep, {live} "
                 f"live at the reading; lost caller->relay {c_in['lost']}, relay->rep {to_rep['lost']} of "
                 f"{to_rep['packets']}, jitter in/through {_ms(c_in['jitter_ms_mean'])}/{_ms(to_rep['jitter_ms_mean'])}"

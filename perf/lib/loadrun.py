@@ -6,7 +6,14 @@ Scenarios (run in this order; --only picks some):
   acd       our server (./acd run) with a load-test configuration, reps at SIPp answerers; "not available yet"
             while the server cannot take calls; then, on the same server, "ACD with media": N calls at once with
             RTP relayed and recorded (250, 500, 1,000; quick: 100), loss and jitter on both sides of the relay
+  register  on the same server: SIPp softphones REGISTER with MD5 digest (401, then credentials), stepping the rate
+  mixed     on the same server: answered, abandoned, ring-no-answer and transferred calls at once, dispositions
+            through the API while it is read (GET endpoints, the WebSocket feed); the load's counts against /api/stats
   media     RTP: SIPp callers stream G.711 to SIPp answerers that echo it; loss and jitter of the echoed streams
+
+Every stepped scenario (baseline, kamailio, acd, register) then runs a second pass at 10, 25, 50, 75 and 100% of its
+highest passing rate, for CPU per call and setup p99 against the load (flat cost: 100% within 20% of 10%). The run
+stops starting steps and scenarios once --budget seconds are spent (840; quick 300) and says what it skipped.
 """
 
 import argparse
@@ -36,9 +43,13 @@ class Plan:
         self.step_seconds = step_seconds or (3 if quick else 8)
         self.hold_ms = hold_ms if hold_ms is not None else (500 if quick else 1000)
         self.calls_per_pair = 800  # one SIPp pair tops out near 1,000 calls/s; keep each well under it
-        self.scenario_budget_s = 60 if quick else 200
+        self.scenario_budget_s = 60 if quick else 150
+        # The whole run's end (time.monotonic()): past it no step or scenario starts (run() sets it from --budget).
+        self.deadline = float("inf")
         self.growth = True
         self.growth_seconds = 2 if quick else 5
+        # A quick run checks the pass works with its two ends only.
+        self.growth_fractions = (0.10, 1.00) if quick else GROWTH_FRACTIONS
         self.register_rates = None
         self.mixed_rate = None
         self.mixed_seconds = None
@@ -85,6 +96,9 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
 
     started = time.monotonic()
     for rate in plan.rates:
+        if time.monotonic() > plan.deadline:
+            result.notes.append(f"stopped before {rate} calls/s: the run's time budget was spent")
+            break
         if time.monotonic() - started > plan.scenario_budget_s:
             result.notes.append(f"stopped before {rate} calls/s: the scenario's time budget "
                                 f"({plan.scenario_budget_s} s) was spent")
@@ -94,14 +108,15 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
         if step.verdict and not plan.quick:
             # On a shared machine one descheduled moment can push a step's p99 over: a step past the limit runs
             # once more, and the run stops only when it fails twice.
-            log(f"  {rate:>5} calls/s: {step.verdict}; running the step once more")
+            log(f"  {rate:>5} {result.unit[0]}/s: {step.verdict}; running the step once more")
             first = step
             step = one(rate, f"rate-{rate}-again")
             step.retry_of = first
         result.steps.append(step)
         if not result.commands:
             result.commands.append(step.command)
-        log(f"  {rate:>5} calls/s x {plan.step_seconds} s ({pairs} caller(s)): {step.achieved} calls/s, "
+        per_s = result.unit[0] + "/s"
+        log(f"  {rate:>5} {per_s} x {plan.step_seconds} s ({pairs} caller(s)): {step.achieved} {per_s}, "
             f"failed {step.failed}/{step.calls}, setup p50/p99 {step.p50:.0f}/{step.p99:.0f} ms, "
             f"{step.sut_cpu_ms:.3f} ms CPU/call; {step.verdict or 'ok'}")
         if step.verdict:
@@ -109,7 +124,7 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
             break
     else:
         result.limit = f"not reached: the highest step ({plan.rates[-1]} calls/s) passed"
-    growth_pass(result, plan, one, log)
+    growth_pass(result, plan, one, log, unit=result.unit[0] + "/s")
 
 
 GROWTH_FRACTIONS = (0.10, 0.25, 0.50, 0.75, 1.00)
@@ -122,9 +137,13 @@ def growth_pass(result, plan, one, log, unit="calls/s"):
     best = result.best()
     if best is None or not plan.growth:
         return
+    fractions = getattr(plan, "growth_fractions", GROWTH_FRACTIONS)
+    if time.monotonic() + len(fractions) * (plan.growth_seconds + 3) > plan.deadline:
+        result.notes.append("no growth pass: the run's time budget was spent")
+        return
     top = best.target
     result.growth_top = top
-    for frac in GROWTH_FRACTIONS:
+    for frac in fractions:
         rate = max(1, int(round(top * frac)))
         step = one(rate, f"growth-{int(frac * 100)}", plan.growth_seconds)
         step.fraction = frac
@@ -238,6 +257,8 @@ def kamailio_version():
 def run(args):
     plan = Plan(args.quick, rates=args.rates, step_seconds=args.step_seconds, hold_ms=args.hold_ms)
     plan.growth = not args.no_growth
+    budget = args.budget or (300 if plan.quick else 840)
+    plan.deadline = time.monotonic() + budget
     plan.register_rates, plan.mixed_rate, plan.mixed_seconds = args.register_rates, args.mixed_rate, args.mixed_seconds
     chosen = args.only or ORDER
     stamp = datetime.datetime.now(datetime.timezone.utc)
@@ -262,6 +283,12 @@ def run(args):
                 continue
             name = "acd"
         elif name not in chosen:
+            continue
+        if time.monotonic() > plan.deadline:
+            r = ScenarioResult(name, name, "")
+            r.status = f"not run: the run's time budget ({budget} s, --budget) was spent"
+            results.append(r)
+            log(f"{name}: {r.status}")
             continue
         log(f"{name}:")
         os.makedirs(os.path.join(workdir, name), exist_ok=True)
@@ -306,8 +333,12 @@ def main():
     p.add_argument("--no-growth", action="store_true",
                    help="skip the second pass at 10/25/50/75/100%% of the highest passing rate")
     p.add_argument("--port-offset", type=int, default=0,
-                   help="move the server's ports (SIP 5300, HTTP 18080, answerers 5301-5307) up by this much, to run "
-                        "beside another server on the defaults")
+                   help="move the server's ports (SIP 5300, HTTP 18080, answerers 5301-5307, echo 16000, callers' RTP "
+                        "18000) up by this much and its relay range from 30000-39999 to 40000-49999, to run beside "
+                        "another server on the defaults (the baseline, kamailio and media scenarios' ports stay)")
+    p.add_argument("--budget", type=int,
+                   help="seconds the run may take (840, quick 300): past it no further step or scenario starts, so "
+                        "the whole run stays under 15 minutes; what was skipped is said in the table")
     p.add_argument("--no-record", action="store_true", help="print the table only; leave perf/RESULTS.md alone")
     p.add_argument("--record-to", help="append the results to this file instead of perf/RESULTS.md")
     p.add_argument("--workdir", help="where SIPp's and the servers' files go (perf/target/load/<time>)")

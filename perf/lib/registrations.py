@@ -9,7 +9,7 @@ import os
 import make_load_config as cfg
 import sipp
 
-RATES_FULL = [250, 500, 1000, 1500, 2000, 3000, 4000]
+RATES_FULL = [500, 1000, 2000, 3000, 4000, 5000]
 RATES_QUICK = [100, 300]
 
 
@@ -38,8 +38,9 @@ def scenario(plan, workdir, server, log):
     target = f"{sipp.LOCAL}:{cfg.SIP_PORT}"
     rates = plan.register_rates or (RATES_QUICK if plan.quick else RATES_FULL)
     sub = loadrun.Plan(plan.quick, rates=rates, step_seconds=plan.step_seconds, hold_ms=0)
-    sub.growth, sub.growth_seconds = plan.growth, plan.growth_seconds
-    sub.scenario_budget_s = 45 if plan.quick else 120
+    sub.growth, sub.growth_seconds, sub.growth_fractions = plan.growth, plan.growth_seconds, plan.growth_fractions
+    sub.scenario_budget_s = 45 if plan.quick else 90
+    sub.deadline = getattr(plan, "deadline", float("inf"))
     sub.calls_per_pair = 2000
     warm = sipp.run_step(os.path.join(workdir, "warm-up"), 300, 2 if plan.quick else 4, 1, [target], [target], "reg",
                          users, 0, server.group(), server.group(), scenario_file="uac-register.xml")

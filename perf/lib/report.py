@@ -101,6 +101,22 @@ def growth_table(result):
     return out
 
 
+def _memory(r):
+    """The largest level's heap and anonymous RSS per 1,000 live calls, with how many calls were live."""
+    if not getattr(r, "memory", None):
+        return "-"
+    n, live, heap, rss = max(r.memory, key=lambda m: m[1])
+    return f"{heap:,.1f} / {rss:,.1f} ({live:,} live)"
+
+
+def _flat(r):
+    low = next((s for s in getattr(r, "growth", []) if s.fraction <= 0.1), None)
+    high = next((s for s in getattr(r, "growth", []) if s.fraction >= 1.0), None)
+    if not low or not high or not low.sut_cpu_ms or math.isnan(low.sut_cpu_ms) or math.isnan(high.sut_cpu_ms):
+        return "-"
+    return f"{100 * (high.sut_cpu_ms / low.sut_cpu_ms - 1):+.0f}%"
+
+
 def render(results, plan, machine, load_before, load_after, elapsed, stamp, command):
     out = [f"### Run {stamp.strftime('%Y-%m-%d %H:%M')} UTC, commit {_commit()}, "
            f"{'quick' if plan.quick else 'full'}",
@@ -113,12 +129,18 @@ def render(results, plan, machine, load_before, load_after, elapsed, stamp, comm
            f"{machine['kernel']}, {machine['jdk']}. Load average {load_before} before, {load_after} after.",
            ""]
     summary = ["| scenario | status | best rate within limit | setup p99 there | CPU ms/call there | "
-               "memory MiB | what stopped it |", "|---|---|---:|---:|---:|---:|---|"]
+               "memory MiB | heap / anon RSS MiB per 1,000 live calls | CPU per call 100% vs 10% | what stopped it |",
+               "|---|---|---:|---:|---:|---:|---|---:|---|"]
     for r in results:
         b = r.best()
+        if b is None and getattr(r, "summary", None):
+            m = r.summary
+            summary.append(f"| {r.title} | {r.status} | {_f(m['rate'])} calls/s (one rate) | {_f(m['p99'])} ms | "
+                           f"{_f(m['cpu_ms'], 3)} | - | {_memory(r)} | - | {r.limit or '-'} |")
+            continue
         summary.append(f"| {r.title} | {r.status} | {_f(b.achieved) + ' ' + r.unit[0] + '/s' if b else '-'} | "
                        f"{_f(b.p99) + ' ms' if b else '-'} | {_f(b.sut_cpu_ms, 3) if b else '-'} | "
-                       f"{_f(b.sut_mem_mib, 1) if b else '-'} | {r.limit or '-'} |")
+                       f"{_f(b.sut_mem_mib, 1) if b else '-'} | {_memory(r)} | {_flat(r)} | {r.limit or '-'} |")
     out += summary + [""]
     for r in results:
         out.append(f"**{r.title}** ({r.status})")
