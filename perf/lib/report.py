@@ -16,7 +16,10 @@ SIPp), B (Kamailio as a stateful proxy, `perf/kamailio/proxy.cfg.tmpl`) and our 
 `perf/config/load-test.yaml`). CPU per call is the utime + stime (from /proc) of the processes under test during a
 step divided by the calls it completed; memory is their largest proportional set size (PSS) during the step. Each
 run below is appended by `perf/run` itself; the numbers are from a shared 2-core machine, so read the load average
-with them.
+with them. Registrations (`perf/sipp/uac-register.xml`, MD5 digest) and the mixed day (answered, abandoned,
+ring-no-answer and transferred calls, dispositions, the API read meanwhile, counts checked against `/api/stats`) run
+on the same server; every stepped scenario ends with a growth pass at 10-100% of its best rate. perf/README.md
+describes each scenario and option.
 """
 
 
