@@ -340,9 +340,9 @@ def _signalling_memory(result, plan, workdir, server, api, callers, lines, log):
     """Heap and anonymous RSS per 1,000 live signalling-only calls: N calls held at once (answered by reps, no RTP),
     read against a settled baseline right before, in the same JVM (see _settled_baseline)."""
     n, rate = (200, 100) if plan.quick else (2000, 200)
-    hold_s = 6 if plan.quick else 8
+    hold_s = 4 if plan.quick else 8
     pid = server.proc.pid
-    heap0, rss0, waited, settled = _settled_baseline(pid, api, 12 if plan.quick else 45)
+    heap0, rss0, waited, settled = _settled_baseline(pid, api, 6 if plan.quick else 45)
     live0 = api.totals()["live"]
     d = os.path.join(workdir, f"hold-{n}")
     os.makedirs(d, exist_ok=True)
@@ -392,7 +392,7 @@ def _sub(name, run, server, log):
     """Runs one scenario on the running server; a failure becomes that scenario's status, not the whole run's. Adds
     the journal bytes the scenario wrote per call (or registration)."""
     import loadrun
-    journal0 = server.journal_bytes()
+    journal0, t0 = server.journal_bytes(), time.monotonic()
     try:
         r = run()
     except Exception as e:
@@ -402,6 +402,7 @@ def _sub(name, run, server, log):
         r.notes.append(f"{type(e).__name__}: {e}")
         log(f"  failed: {e}")
         return r
+    log(f"  ({name}: {time.monotonic() - t0:.0f} s)")
     done = sum(s.succeeded for s in r.steps + r.growth) or getattr(r, "journal_calls", 0)
     if done:
         r.notes.append(f"Journal: {(server.journal_bytes() - journal0) / done:,.1f} bytes per {r.unit[1]} (blocks "
@@ -528,7 +529,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
         result.status = "not run: the RTP probe needs root for a packet socket on lo"
         return result
     levels = [100] if plan.quick else [500, 1000]
-    hold_s, ramp_rate = (8, 50) if plan.quick else (15, 100)
+    hold_s, ramp_rate = (6, 50) if plan.quick else (15, 100)
     pid = server.proc.pid
     answerers = sipp.Answerers(os.path.join(workdir, "media-answerers"), cfg.ANSWERER_PORTS,
                                extra_per_port=lambda i: ("-mp", str(ECHO_PORT_FIRST + 10 * i), "-rtp_echo"))
@@ -556,7 +557,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             media.write_tone(os.path.join(d, "tone.pcmu"))
             ramp_s = n / ramp_rate
             window = ramp_s + hold_s - 2
-            heap0, rss0, waited, settled = _settled_baseline(pid, api, 12 if plan.quick else 45)
+            heap0, rss0, waited, settled = _settled_baseline(pid, api, 6 if plan.quick else 45)
             probes = []
             for name, ports in (("rep", echo_range), ("caller", caller_range)):
                 out = os.path.join(d, f"probe-{name}.json")

@@ -120,10 +120,10 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
             f"failed {step.failed}/{step.calls}, setup p50/p99 {step.p50:.0f}/{step.p99:.0f} ms, "
             f"{step.sut_cpu_ms:.3f} ms CPU/call; {step.verdict or 'ok'}")
         if step.verdict:
-            result.limit = f"{step.verdict} at {rate} calls/s"
+            result.limit = f"{step.verdict} at {rate} {result.unit[0]}/s"
             break
     else:
-        result.limit = f"not reached: the highest step ({plan.rates[-1]} calls/s) passed"
+        result.limit = f"not reached: the highest step ({plan.rates[-1]} {result.unit[0]}/s) passed"
     growth_pass(result, plan, one, log, unit=result.unit[0] + "/s")
 
 
@@ -270,7 +270,7 @@ def run(args):
     log(f"perf/run: {'quick' if plan.quick else 'full'} run of {', '.join(chosen)}; work files in "
         f"{os.path.relpath(workdir, ROOT)}; load average {load_before}")
     t0 = time.monotonic()
-    results = []
+    results, timings = [], []
     import acd
     import media
     acd.set_port_offset(args.port_offset)
@@ -292,9 +292,12 @@ def run(args):
             continue
         log(f"{name}:")
         os.makedirs(os.path.join(workdir, name), exist_ok=True)
+        started = time.monotonic()
         try:
             got = runners[name](plan, os.path.join(workdir, name), log)
             results.extend(got if isinstance(got, list) else [got])
+            timings.append((name, time.monotonic() - started))
+            log(f"  ({name}: {timings[-1][1]:.0f} s)")
         except Exception as e:  # one broken scenario must not lose the others' figures
             r = ScenarioResult(name, name, "")
             first = str(e).splitlines()[0] if str(e) else type(e).__name__
@@ -305,7 +308,7 @@ def run(args):
     elapsed = time.monotonic() - t0
     import report
     text = report.render(results, plan, machine, load_before, proc.load_average(), elapsed, stamp,
-                         " ".join(["perf/run"] + sys.argv[1:]))
+                         " ".join(["perf/run"] + sys.argv[1:]), timings)
     print()
     print(text)
     if not args.no_record:

@@ -120,7 +120,7 @@ def _flat(r):
     return f"{100 * (high.sut_cpu_ms / low.sut_cpu_ms - 1):+.0f}%"
 
 
-def render(results, plan, machine, load_before, load_after, elapsed, stamp, command):
+def render(results, plan, machine, load_before, load_after, elapsed, stamp, command, timings=()):
     out = [f"### Run {stamp.strftime('%Y-%m-%d %H:%M')} UTC, commit {_commit()}, "
            f"{'quick' if plan.quick else 'full'}",
            "",
@@ -131,6 +131,9 @@ def render(results, plan, machine, load_before, load_after, elapsed, stamp, comm
            f"Machine: `nproc` = {machine['nproc']}, {machine['cpu']}, {machine['memory']}, kernel "
            f"{machine['kernel']}, {machine['jdk']}. Load average {load_before} before, {load_after} after.",
            ""]
+    if timings:
+        out += ["Time per scenario: " + ", ".join(f"{n} {t:.0f} s" for n, t in timings)
+                + " (acd includes register and mixed when they run: one server serves them).", ""]
     summary = ["| scenario | status | best rate within limit | setup p99 there | CPU ms/call there | "
                "memory MiB | heap / anon RSS MiB per 1,000 live calls | CPU per call 100% vs 10% | what stopped it |",
                "|---|---|---:|---:|---:|---:|---|---:|---|"]
