@@ -342,7 +342,7 @@ def _signalling_memory(result, plan, workdir, server, api, callers, lines, log):
     n, rate = (200, 100) if plan.quick else (2000, 200)
     hold_s = 4 if plan.quick else 8
     pid = server.proc.pid
-    heap0, rss0, waited, settled = _settled_baseline(pid, api, 6 if plan.quick else 45)
+    heap0, rss0, waited, settled = _settled_baseline(pid, api, 6 if plan.quick else 40)
     live0 = api.totals()["live"]
     d = os.path.join(workdir, f"hold-{n}")
     os.makedirs(d, exist_ok=True)
@@ -557,7 +557,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             media.write_tone(os.path.join(d, "tone.pcmu"))
             ramp_s = n / ramp_rate
             window = ramp_s + hold_s - 2
-            heap0, rss0, waited, settled = _settled_baseline(pid, api, 6 if plan.quick else 45)
+            heap0, rss0, waited, settled = _settled_baseline(pid, api, 6 if plan.quick else 40)
             probes = []
             for name, ports in (("rep", echo_range), ("caller", caller_range)):
                 out = os.path.join(d, f"probe-{name}.json")
