@@ -528,7 +528,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
     if os.geteuid() != 0:
         result.status = "not run: the RTP probe needs root for a packet socket on lo"
         return result
-    levels = [100] if plan.quick else [500, 1000]
+    levels = getattr(plan, "media_levels", None) or ([100] if plan.quick else [500, 1000])
     hold_s, ramp_rate = (6, 50) if plan.quick else (15, 100)
     pid = server.proc.pid
     answerers = sipp.Answerers(os.path.join(workdir, "media-answerers"), cfg.ANSWERER_PORTS,

@@ -86,13 +86,12 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
     scenario's time budget is spent. `after_step(step)`, when given, is called after each step and may return a
     verdict of its own (the ACD's calls that SIPp saw answered but no rep took)."""
     # What the processes under test burn with no calls (timers, idle loops) is taken off their CPU per call.
-    cpu0, t0 = sut.cpu(), time.monotonic()
-    time.sleep(2)
-    idle = (sut.cpu() - cpu0) / (time.monotonic() - t0)
-    result.notes.append(f"{result.sut} with no calls: {100 * idle:.1f}% of a core; subtracted from CPU per call.")
+    idle = [idle_cpu(sut, 2)]
+    result.notes.append(f"{result.sut} with no calls: {100 * idle[0]:.1f}% of a core; subtracted from CPU per call.")
+
     def one(rate, name, seconds=None):
         st = sipp.run_step(os.path.join(workdir, name), rate, seconds or plan.step_seconds, plan.pairs(rate), remote,
-                           targets, service, callers_file, plan.hold_ms, sut, answerers, sut_idle_cpu_per_s=idle,
+                           targets, service, callers_file, plan.hold_ms, sut, answerers, sut_idle_cpu_per_s=idle[0],
                            scenario_file=scenario_file)
         own = after_step(st) if after_step else None
         st.verdict = (judge or sipp.verdict)(st) or own
@@ -128,7 +127,19 @@ def step_up(result, plan, workdir, remote, targets, service, callers_file, sut, 
             break
     else:
         result.limit = f"not reached: the highest step ({plan.rates[-1]} {result.unit[0]}/s) passed"
+    if result.best() is not None and plan.growth:
+        # Idle again, longer: the growth pass's low steps are the ones the subtraction matters most for.
+        time.sleep(2)
+        idle[0] = idle_cpu(sut, 4)
+        result.growth_idle = idle[0]
     growth_pass(result, plan, one, log, unit=result.unit[0] + "/s")
+
+
+def idle_cpu(sut, seconds):
+    """The processes' CPU with no load, in cores."""
+    cpu0, t0 = sut.cpu(), time.monotonic()
+    time.sleep(seconds)
+    return (sut.cpu() - cpu0) / (time.monotonic() - t0)
 
 
 GROWTH_FRACTIONS = (0.10, 0.25, 0.50, 0.75, 1.00)
@@ -264,6 +275,7 @@ def run(args):
     budget = args.budget or (300 if plan.quick else 840)
     plan.deadline = time.monotonic() + budget
     plan.register_rates, plan.mixed_rate, plan.mixed_seconds = args.register_rates, args.mixed_rate, args.mixed_seconds
+    plan.media_levels = args.media_levels
     chosen = args.only or ORDER
     stamp = datetime.datetime.now(datetime.timezone.utc)
     workdir = args.workdir or os.path.join(PERF, "target", "load", stamp.strftime("%Y%m%d-%H%M%S"))
@@ -335,6 +347,8 @@ def main():
     p.add_argument("--hold-ms", type=int, help="talk time of each call in ms (1000; quick 500)")
     p.add_argument("--register-rates", type=lambda s: [int(x) for x in s.split(",")],
                    help="registration step rates, per second (250,...,4000; quick 100,300)")
+    p.add_argument("--media-levels", type=lambda s: [int(x) for x in s.split(",")],
+                   help="calls at once for the ACD with media (500,1000; quick 100)")
     p.add_argument("--mixed-rate", type=float, help="the mixed day's calls/s, all kinds together (200; quick 30)")
     p.add_argument("--mixed-seconds", type=int, help="how long the mixed day's callers call (30; quick 8)")
     p.add_argument("--no-growth", action="store_true",

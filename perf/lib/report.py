@@ -86,20 +86,28 @@ def growth_table(result):
     goal: within 20%)."""
     plural, single = getattr(result, "unit", ("calls", "call"))
     rows = [f"| share of the best rate | asked {plural}/s | achieved | {plural} | failed | setup p50 / p99 ms | "
-            + result.sut + f" CPU ms per {single} | " + result.sut + " CPU % | within limit |",
-            "|---:|---:|---:|---:|---:|---|---:|---:|---|"]
+            + result.sut + f" CPU ms per {single}, idle taken off | the same with idle | " + result.sut
+            + " CPU % | within limit |",
+            "|---:|---:|---:|---:|---:|---|---:|---:|---:|---|"]
     for s in result.growth:
         rows.append(f"| {int(round(100 * s.fraction))}% | {s.target:,} | {s.achieved:,} | {s.calls:,} | {s.failed:,} "
                     f"({s.failed_pct:.2f}%) | {_f(s.p50)} / {_f(s.p99)} | {_f(s.sut_cpu_ms, 3)} | "
-                    f"{_f(s.sut_cpu_pct)} | {s.verdict or 'yes'} |")
+                    f"{_f(getattr(s, 'sut_cpu_gross_ms', None), 3)} | {_f(s.sut_cpu_pct)} | {s.verdict or 'yes'} |")
     low = next((s for s in result.growth if s.fraction <= 0.1), None)
     high = next((s for s in result.growth if s.fraction >= 1.0), None)
+    idle = getattr(result, "growth_idle", None)
     out = [f"How it grows (a second pass after the step-up, {len(result.growth)} steps at shares of "
-           f"{result.growth_top:,}, the highest rate that passed):", "", *rows, ""]
+           f"{result.growth_top:,}, the highest rate that passed"
+           + (f"; idle {100 * idle:.1f}% of a core, read for 4 s right before" if idle is not None else "")
+           + "):", "", *rows, ""]
     if low and high and low.sut_cpu_ms and not math.isnan(low.sut_cpu_ms) and not math.isnan(high.sut_cpu_ms):
         pct = 100 * (high.sut_cpu_ms / low.sut_cpu_ms - 1)
         out.append(f"Flat cost: CPU per {single} at 100% ({high.sut_cpu_ms:.3f} ms) against 10% ({low.sut_cpu_ms:.3f} ms): "
                    f"{pct:+.0f}%; goal within 20%: **{'met' if abs(pct) <= 20 else 'not met'}**.")
+        out.append("")
+    elif low and high:
+        out.append(f"Flat cost: cannot be told from this pass: at 10% the CPU used did not exceed the idle CPU "
+                   f"(gross {_f(getattr(low, 'sut_cpu_gross_ms', None), 3)} ms per {single}).")
         out.append("")
     return out
 

@@ -215,7 +215,8 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
         # Everything this step ran (processes under test, answerers, callers) as a share of all cores: near 100%
         # the machine, not the process under test, is the limit.
         machine_cpu_pct=100 * (sut_cpu + caller_cpu + (0 if same else ans_cpu)) / wall / (os.cpu_count() or 1),
-        sut_cpu_ms=1000 * sut_net / succeeded if succeeded else float("nan"),
+        sut_cpu_ms=1000 * sut_net / succeeded if succeeded and sut_net > 0 else float("nan"),
+        sut_cpu_gross_ms=1000 * sut_cpu / succeeded if succeeded else float("nan"),
         sut_cpu_pct=100 * sut_cpu / wall, sut_mem_mib=peak_mem / 1024,
         answerer_cpu_ms=1000 * ans_cpu / succeeded if succeeded else float("nan"),
         caller_cpu_ms=1000 * caller_cpu / succeeded if succeeded else float("nan"),
