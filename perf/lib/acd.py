@@ -368,7 +368,8 @@ def _signalling_memory(result, plan, workdir, server, api, callers, lines, log):
         result.memory.append((n, live, per_heap, per_rss))
         result.notes.append(f"Memory, signalling only: {n:,} calls held at once ({rate} calls/s, each talking until "
                             f"all are up; {ok:,} ok): heap {per_heap:,.1f} MiB and anonymous RSS {per_rss:,.1f} MiB per "
-                            f"1,000 live calls ({live:,} live at the reading; heap after a full GC {heap0:.0f} -> "
+                            f"1,000 live calls ({live:,} more live at the reading than the {live0:,} listed before; heap "
+                            f"after a full GC {heap0:.0f} -> "
                             f"{heap:.0f} MiB, RssAnon {rss0:.0f} -> {rss:.0f} MiB; baseline right before with no call "
                             f"live, full GCs 3 s apart until the heap stopped falling: " + _settled_words(settled, waited)
                             + "; same JVM, -Xms = -Xmx, heap pre-touched).")
@@ -494,10 +495,11 @@ def _rss_mib(pid, field="RssAnon:"):
 
 
 def _settled_words(settled, waited):
+    seen = ", ".join(f"{r:.0f}" for r in getattr(_settled_baseline, "readings", []))
     if settled:
-        return f"the baseline settled in {waited:.0f} s"
-    return (f"the baseline had NOT settled after {waited:.0f} s (the heap was still falling), so this figure is "
-            "unreliable; a quick run's small levels say little about memory")
+        return f"the baseline settled in {waited:.0f} s (heap after each GC: {seen} MiB)"
+    return (f"the baseline had NOT settled after {waited:.0f} s (heap after each GC: {seen} MiB), so this figure is "
+            "unreliable")
 
 
 def _settled_baseline(pid, api, max_wait_s):
@@ -505,14 +507,18 @@ def _settled_baseline(pid, api, max_wait_s):
     GCs 3 s apart until the heap after GC stops falling (twice in a row within 0.5 MiB), because ended calls' SIP transactions linger
     up to 32 s (64*T1) after the calls. Returns (heap MiB, anonymous RSS MiB, seconds waited, whether it settled)."""
     t0 = time.monotonic()
-    while api.totals()["live"] and time.monotonic() - t0 < max_wait_s:
+    # At most a third of the wait for the live calls to go: a call the server keeps listing must not use it all.
+    while api.totals()["live"] and time.monotonic() - t0 < max_wait_s / 3:
         time.sleep(0.5)
     last, steady = _heap_after_gc_mib(pid), 0
+    readings = [last]
     while time.monotonic() - t0 < max_wait_s and steady < 2:
         time.sleep(3)
         now = _heap_after_gc_mib(pid)
+        readings.append(now)
         steady = steady + 1 if abs(now - last) <= 0.5 else 0
         last = now
+    _settled_baseline.readings = readings
     return last, _rss_mib(pid), time.monotonic() - t0, steady >= 2
 
 
