@@ -47,7 +47,7 @@ class Plan:
         self.step_seconds = step_seconds or (3 if quick else 5)
         self.hold_ms = hold_ms if hold_ms is not None else (500 if quick else 1000)
         self.calls_per_pair = 800  # one SIPp pair tops out near 1,000 calls/s; keep each well under it
-        self.scenario_budget_s = 60 if quick else 110
+        self.scenario_budget_s = 60 if quick else 90
         # The whole run's end (time.monotonic()): past it no step or scenario starts (run() sets it from --budget).
         self.deadline = float("inf")
         self.growth = True

@@ -47,15 +47,16 @@ def stats_totals(api):
 
 
 def settled_totals(api, timeout_s=20):
-    """The totals once two reads 1 s apart agree and no call is live (the journal has caught up)."""
+    """The totals once two reads 1 s apart agree, as does the number of live calls (the journal has caught up; a call
+    the server never ended stays listed, so "none live" cannot be the test)."""
     deadline = time.monotonic() + timeout_s
-    last = stats_totals(api)
+    last, live = stats_totals(api), api.totals()["live"]
     while time.monotonic() < deadline:
         time.sleep(1)
-        now = stats_totals(api)
-        if now == last and not api.totals()["live"]:
+        now, live_now = stats_totals(api), api.totals()["live"]
+        if now == last and live_now == live:
             return now
-        last = now
+        last, live = now, live_now
     return last
 
 
