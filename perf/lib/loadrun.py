@@ -346,10 +346,12 @@ def main():
     p.add_argument("--step-seconds", type=int, help="seconds of calls per step (5; quick 3)")
     p.add_argument("--hold-ms", type=int, help="talk time of each call in ms (1000; quick 500)")
     p.add_argument("--register-rates", type=lambda s: [int(x) for x in s.split(",")],
-                   help="registration step rates, per second (250,...,4000; quick 100,300)")
+                   help="registration step rates, per second (500,1000,2000,3000,4000,5000; quick 100,300)")
     p.add_argument("--media-levels", type=lambda s: [int(x) for x in s.split(",")],
-                   help="calls at once for the ACD with media (500,1000; quick 100)")
-    p.add_argument("--mixed-rate", type=float, help="the mixed day's calls/s, all kinds together (200; quick 30)")
+                   help="calls at once for the ACD with media (1000; quick 100)")
+    p.add_argument("--mixed-rate", type=float,
+                   help="the mixed day's calls/s, all kinds together (half the ACD's best passing rate, at most 200; "
+                        "quick 30)")
     p.add_argument("--mixed-seconds", type=int, help="how long the mixed day's callers call (30; quick 8)")
     p.add_argument("--no-growth", action="store_true",
                    help="skip the second pass at 10/25/50/75/100%% of the highest passing rate")

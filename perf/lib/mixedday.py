@@ -208,7 +208,7 @@ def scenario(plan, workdir, server, api, callers, log, best_rate=None):
     import loadrun
     result = loadrun.ScenarioResult("mixed", "Mixed day: answered, abandoned, ring-no-answer and transferred calls, "
                                     "dispositions, live API read -> ./acd run", "acd (JVM)")
-    rate = plan.mixed_rate or (30 if plan.quick else 200)
+    rate = plan.mixed_rate or getattr(plan, "mixed_default", None) or (30 if plan.quick else 200)
     seconds = plan.mixed_seconds or (8 if plan.quick else 30)
     os.makedirs(workdir, exist_ok=True)
     target = f"{sipp.LOCAL}:{cfg.SIP_PORT}"
