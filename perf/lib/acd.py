@@ -345,7 +345,7 @@ def _signalling_memory(result, plan, workdir, server, api, callers, lines, log):
     n, rate = (200, 100) if plan.quick else (2000, 200)
     hold_s = 4 if plan.quick else 8
     pid = server.proc.pid
-    heap0, rss0, waited, settled = _settled_baseline(pid, api, 6 if plan.quick else 40)
+    heap0, rss0, waited, settled = _settled_baseline(pid, api, *((6, 0) if plan.quick else (50, 34)))
     live0 = api.totals()["live"]
     d = os.path.join(workdir, f"hold-{n}")
     os.makedirs(d, exist_ok=True)
@@ -513,10 +513,11 @@ def _settled_words(settled, waited):
             "unreliable")
 
 
-def _settled_baseline(pid, api, max_wait_s):
+def _settled_baseline(pid, api, max_wait_s, min_wait_s=0):
     """The memory of the server with no calls, read right before a level: waits until no call is live, then runs full
-    GCs 3 s apart until the heap after GC stops falling (twice in a row within 0.5 MiB), because ended calls' SIP transactions linger
-    up to 32 s (64*T1) after the calls. Returns (heap MiB, anonymous RSS MiB, seconds waited, whether it settled)."""
+    GCs 3 s apart until the heap after GC stops falling (twice in a row within 0.5 MiB, and not before min_wait_s),
+    because ended calls' SIP transactions linger up to 32 s (64*T1) after the calls: a heap steady for 6 s can still
+    drop when they expire. Returns (heap MiB, anonymous RSS MiB, seconds waited, whether it settled)."""
     t0 = time.monotonic()
     # At most a third of the wait for the live calls to go: a call the server keeps listing must not use it all.
     while api.totals()["live"] and time.monotonic() - t0 < max_wait_s / 3:
@@ -527,7 +528,8 @@ def _settled_baseline(pid, api, max_wait_s):
         time.sleep(3)
         now = _heap_after_gc_mib(pid)
         readings.append(now)
-        steady = steady + 1 if abs(now - last) <= 0.5 else 0
+        # Before min_wait_s the finished calls' transactions may still be there to expire: not steady yet.
+        steady = steady + 1 if abs(now - last) <= 0.5 and time.monotonic() - t0 >= min_wait_s else 0
         last = now
     _settled_baseline.readings = readings
     return last, _rss_mib(pid), time.monotonic() - t0, steady >= 2
@@ -575,7 +577,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             media.write_tone(os.path.join(d, "tone.pcmu"))
             ramp_s = n / ramp_rate
             window = ramp_s + hold_s - 2
-            heap0, rss0, waited, settled = _settled_baseline(pid, api, 6 if plan.quick else 40)
+            heap0, rss0, waited, settled = _settled_baseline(pid, api, *((6, 0) if plan.quick else (50, 34)))
             probes = []
             for name, ports in (("rep", echo_range), ("caller", caller_range)):
                 out = os.path.join(d, f"probe-{name}.json")
