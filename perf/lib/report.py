@@ -112,12 +112,13 @@ def growth_table(result):
     return out
 
 
-def _memory(r):
+def _memory(r, quick=False):
     """The largest level's heap and anonymous RSS per 1,000 live calls, with how many calls were live."""
     if not getattr(r, "memory", None):
         return "-"
     n, live, heap, rss = max(r.memory, key=lambda m: m[1])
-    return f"{heap:,.1f} / {rss:,.1f} ({live:,} live)"
+    # A quick run's few hundred calls and 6 s baseline measure the harness, not the server's memory.
+    return f"{heap:,.1f} / {rss:,.1f} ({live:,} live" + (", quick: not a figure to quote)" if quick else ")")
 
 
 def _flat(r):
@@ -150,11 +151,11 @@ def render(results, plan, machine, load_before, load_after, elapsed, stamp, comm
         if b is None and getattr(r, "summary", None):
             m = r.summary
             summary.append(f"| {r.title} | {r.status} | {_f(m['rate'])} calls/s (one rate) | {_f(m['p99'])} ms | "
-                           f"{_f(m['cpu_ms'], 3)} | - | {_memory(r)} | - | {r.limit or '-'} |")
+                           f"{_f(m['cpu_ms'], 3)} | - | {_memory(r, plan.quick)} | - | {r.limit or '-'} |")
             continue
         summary.append(f"| {r.title} | {r.status} | {_f(b.achieved) + ' ' + r.unit[0] + '/s' if b else '-'} | "
                        f"{_f(b.p99) + ' ms' if b else '-'} | {_f(b.sut_cpu_ms, 3) if b else '-'} | "
-                       f"{_f(b.sut_mem_mib, 1) if b else '-'} | {_memory(r)} | {_flat(r)} | {r.limit or '-'} |")
+                       f"{_f(b.sut_mem_mib, 1) if b else '-'} | {_memory(r, plan.quick)} | {_flat(r)} | {r.limit or '-'} |")
     out += summary + [""]
     for r in results:
         out.append(f"**{r.title}** ({r.status})")
