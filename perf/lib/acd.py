@@ -30,7 +30,10 @@ HTTP_PORT = 18080  # not 8080: the demo and colleagues' servers on this machine 
 API_URL = f"127.0.0.1:{HTTP_PORT}"
 PERF_PASSWORD = "perf-load-test"
 
-SIP_SECTION = f"""
+
+def sip_section():
+    """What perf/run adds to load-test.yaml: SIP and HTTP on loopback at this run's ports."""
+    return f"""
 # Added by perf/run: SIP on loopback only, calls from the SIPp callers on this machine, no pings (reps are answerers).
 sip:
   bind: 127.0.0.1
@@ -41,14 +44,45 @@ sip:
     allowedSources: [127.0.0.1/32]
   registrar:
     pingIntervalSeconds: 0
+  # SIPp 3.6 answers only the first challenge: the registration scenario's softphones get MD5 only.
+  digest:
+    algorithms: [MD5]
   media:
     # Above the callers' own RTP ports (SIPp -mp 18000 and up in the media step), so the probe can tell the legs apart.
-    rtpPortFirst: 30000
-    rtpPortLast: 39999
+    rtpPortFirst: {RTP_FIRST}
+    rtpPortLast: {RTP_FIRST + 9999}
 http:
   bind: 127.0.0.1
   port: {HTTP_PORT}
 """
+
+
+_PORT_MAP = {}
+RTP_FIRST = 30000
+
+
+def set_port_offset(offset):
+    """Moves every port this scenario uses (SIP, HTTP, the answerers the reps are reached at) up by `offset`, so a
+    run can share the machine with another server on the default ports. The reps' SIP URIs in the composed
+    configuration follow."""
+    global SIP_PORT, HTTP_PORT, API_URL, RTP_FIRST, ECHO_PORT_FIRST, CALLER_MEDIA_PORT
+    if not offset:
+        return
+    old = [cfg.SIP_PORT, *cfg.ANSWERER_PORTS, cfg.NO_ANSWER_PORT, cfg.TRANSFER_PORT, cfg.NOBODY_PORT]
+    _PORT_MAP.update({p: p + offset for p in old})
+    cfg.SIP_PORT += offset
+    cfg.ANSWERER_PORTS = [p + offset for p in cfg.ANSWERER_PORTS]
+    cfg.NO_ANSWER_PORT += offset
+    cfg.TRANSFER_PORT += offset
+    cfg.NOBODY_PORT += offset
+    SIP_PORT = cfg.SIP_PORT
+    HTTP_PORT += offset
+    API_URL = f"127.0.0.1:{HTTP_PORT}"
+    # The media ports too: the server's relay range, the answerers' echo ports and the callers' RTP ports.
+    RTP_FIRST = 40000 if offset > 0 else 20000
+    ECHO_PORT_FIRST += offset
+    CALLER_MEDIA_PORT += offset
+
 
 
 class NotAvailable(Exception):
@@ -62,7 +96,10 @@ def _compose(workdir, log):
     shutil.copy(os.path.join(src, "load-test-customers.csv"), workdir)
     path = os.path.join(workdir, "load-test.yaml")
     with open(os.path.join(src, "load-test.yaml")) as f, open(path, "w") as out:
-        out.write(f.read() + SIP_SECTION)
+        text = f.read()
+        for old, new in _PORT_MAP.items():
+            text = text.replace(f'@127.0.0.1:{old}"', f'@127.0.0.1:{new}"')
+        out.write(text + sip_section())
     check = subprocess.run([os.path.join(ROOT, "acd"), "check-config", path], capture_output=True, text=True,
                            cwd=ROOT)
     if check.returncode != 0:
@@ -84,7 +121,8 @@ class Server:
         self.journal = journal
         self.workdir = workdir
         env = dict(os.environ)
-        env.setdefault("ACD_JAVA_OPTS", "-Xmx1g")
+        # A fixed, pre-touched heap: its resizing would otherwise show in RSS as calls come and go.
+        env.setdefault("ACD_JAVA_OPTS", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch")
         self.proc = subprocess.Popen(cmd, cwd=workdir, stdin=subprocess.DEVNULL, stdout=open(self.log, "w"),
                                      stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 120
@@ -225,7 +263,7 @@ def _test_call(workdir, callers):
     return "the first test call got no answer within 8 s"
 
 
-def scenario(plan, workdir, log, others):
+def scenario(plan, workdir, log, others, parts=("acd",)):
     import loadrun
     result = loadrun.ScenarioResult("acd", "ACD: SIPp caller -> ./acd run (trunk -> queue -> rep) -> SIPp answerers",
                                     "acd (JVM)")
@@ -247,6 +285,7 @@ def scenario(plan, workdir, log, others):
     server = Server(config, workdir)
     result.commands.append(server.command)
     answerers = media_result = None
+    extra = []
     try:
         if not proc.udp_port_bound(SIP_PORT):
             raise NotAvailable(f"the server does not listen for SIP on udp 127.0.0.1:{SIP_PORT}")
@@ -259,20 +298,35 @@ def scenario(plan, workdir, log, others):
         if refusal:
             raise NotAvailable(refusal)
         lines = ["".join(c for c in number if c.isdigit()) for _, number in cfg.LINES]
-        # Each caller dials one line; with fewer callers than lines the first lines get the calls.
-        _warm_up(result, plan, workdir, lines, callers, server, answerers, log)
-        journal0 = server.journal_bytes()
-        _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log, api)
-        calls = sum(s.succeeded for s in result.steps)
-        if calls:
-            result.notes.append(f"Journal: {(server.journal_bytes() - journal0) / calls:,.0f} bytes per completed "
-                                f"call (blocks written to the Chronicle files, all steps).")
-        _ratios(result, others)
+        if "acd" in parts:
+            # Each caller dials one line; with fewer callers than lines the first lines get the calls.
+            _warm_up(result, plan, workdir, lines, callers, server, answerers, log)
+            journal0 = server.journal_bytes()
+            _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log, api)
+            calls = sum(s.succeeded for s in result.steps + result.growth)
+            if calls:
+                result.notes.append(f"Journal: {(server.journal_bytes() - journal0) / calls:,.0f} bytes per completed "
+                                    f"call (blocks written to the Chronicle files, all steps).")
+            _ratios(result, others)
+            if result.best() and not plan.quick:
+                # The mixed day runs at half the highest passing rate (at most 200 calls/s): a busy day, not an overload.
+                plan.mixed_default = min(200, max(20, result.best().target // 2))
+            _signalling_memory(result, plan, workdir, server, api, callers, lines, log)
         answerers.stop()
         answerers = None
-        if getattr(plan, "acd_media", True):
+        if "acd" in parts and getattr(plan, "acd_media", True) and _time_left(plan, "acd-media", extra, log):
             log("acd-media:")
             media_result = media_hold(plan, workdir, server, api, callers, lines, log)
+        if "register" in parts and _time_left(plan, "register", extra, log):
+            import registrations
+            log("register:")
+            extra.append(_sub("register", lambda: registrations.scenario(plan, os.path.join(workdir, "register"),
+                                                                        server, log), server, log))
+        if "mixed" in parts and _time_left(plan, "mixed", extra, log):
+            import mixedday
+            log("mixed:")
+            extra.append(_sub("mixed", lambda: mixedday.scenario(plan, os.path.join(workdir, "mixed"), server, api,
+                                                                 callers, log), server, log))
     except NotAvailable as e:
         result.status = f"not available yet: {e}"
         log(f"  {result.status}")
@@ -280,7 +334,84 @@ def scenario(plan, workdir, log, others):
         if answerers:
             answerers.stop()
         server.stop()
-    return [result] + ([media_result] if media_result else [])
+    if result.status.startswith("not available"):
+        return [result]
+    return ([result] if "acd" in parts else []) + ([media_result] if media_result else []) + extra
+
+
+def _signalling_memory(result, plan, workdir, server, api, callers, lines, log):
+    """Heap and anonymous RSS per 1,000 live signalling-only calls: N calls held at once (answered by reps, no RTP),
+    read against a settled baseline right before, in the same JVM (see _settled_baseline)."""
+    n, rate = (200, 100) if plan.quick else (2000, 200)
+    hold_s = 4 if plan.quick else 8
+    pid = server.proc.pid
+    heap0, rss0, waited, settled = _settled_baseline(pid, api, *((6, 0) if plan.quick else (50, 34)))
+    live0 = api.totals()["live"]
+    d = os.path.join(workdir, f"hold-{n}")
+    os.makedirs(d, exist_ok=True)
+    ramp_s = n / rate
+    cmd = ["sipp", f"{sipp.LOCAL}:{SIP_PORT}", "-sf", sipp.scenario("uac-call.xml"), "-key", "target",
+           f"{sipp.LOCAL}:{SIP_PORT}", "-s", lines[0], "-inf", callers, "-i", sipp.LOCAL, "-p", "0", "-r", str(rate),
+           "-m", str(n), "-l", str(n), "-d", str(int((ramp_s + hold_s) * 1000)), "-recv_timeout", "10000",
+           "-trace_stat", "-stf", "stat.csv", "-trace_err", "-error_file", "errors.log", "-nostdin",
+           "-buff_size", sipp.BUFFER_BYTES]
+    caller = subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=open(os.path.join(d, "stderr.log"), "w"))
+    t0 = time.monotonic()
+    # Every call talks ramp + hold from its start: all n are up from the end of the ramp for hold_s seconds.
+    while time.monotonic() - t0 < ramp_s + hold_s / 2 and caller.poll() is None:
+        time.sleep(0.25)
+    live = api.totals()["live"] - live0
+    heap, rss = _heap_after_gc_mib(pid), _rss_mib(pid)
+    caller.wait()
+    last, _ = sipp._read_stats(d)
+    ok = int(last.get("SuccessfulCall(C)", 0) or 0)
+    if live > 0:
+        per_heap, per_rss = 1000 * (heap - heap0) / live, 1000 * (rss - rss0) / live
+        result.memory.append((n, live, per_heap, per_rss))
+        result.notes.append(f"Memory, signalling only: {n:,} calls held at once ({rate} calls/s, each talking until "
+                            f"all are up; {ok:,} ok): heap {per_heap:,.1f} MiB and anonymous RSS {per_rss:,.1f} MiB per "
+                            f"1,000 live calls ({live:,} more live at the reading than the {live0:,} listed before; heap "
+                            f"after a full GC {heap0:.0f} -> "
+                            f"{heap:.0f} MiB, RssAnon {rss0:.0f} -> {rss:.0f} MiB; baseline right before with no call "
+                            f"live, full GCs 3 s apart until the heap stopped falling: " + _settled_words(settled, waited)
+                            + "; same JVM, -Xms = -Xmx, heap pre-touched).")
+    log(f"  memory: {live} live signalling-only calls, heap {heap0:.0f} -> {heap:.0f} MiB, RssAnon {rss0:.0f} -> "
+        f"{rss:.0f} MiB")
+
+
+def _time_left(plan, name, extra, log):
+    """Whether the run's time budget leaves room for one more scenario; if not, says so in its place."""
+    import loadrun
+    if time.monotonic() < getattr(plan, "deadline", float("inf")):
+        return True
+    r = loadrun.ScenarioResult(name, name, "acd (JVM)")
+    r.status = "not run: the run's time budget (--budget) was spent"
+    extra.append(r)
+    log(f"{name}: {r.status}")
+    return False
+
+
+def _sub(name, run, server, log):
+    """Runs one scenario on the running server; a failure becomes that scenario's status, not the whole run's. Adds
+    the journal bytes the scenario wrote per call (or registration)."""
+    import loadrun
+    journal0, t0 = server.journal_bytes(), time.monotonic()
+    try:
+        r = run()
+    except Exception as e:
+        r = loadrun.ScenarioResult(name, name, "acd (JVM)")
+        first = str(e).splitlines()[0] if str(e) else type(e).__name__
+        r.status = f"failed: {first}"
+        r.notes.append(f"{type(e).__name__}: {e}")
+        log(f"  failed: {e}")
+        return r
+    log(f"  ({name}: {time.monotonic() - t0:.0f} s)")
+    done = sum(s.succeeded for s in r.steps + r.growth) or getattr(r, "journal_calls", 0)
+    if done:
+        r.notes.append(f"Journal: {(server.journal_bytes() - journal0) / done:,.1f} bytes per {r.unit[1]} (blocks "
+                       "written to the Chronicle files over the whole scenario).")
+    return r
 
 
 def _warm_up(result, plan, workdir, lines, callers, server, answerers, log):
@@ -305,11 +436,19 @@ def _step_up_lines(result, plan, workdir, lines, callers, server, answerers, log
         figures: today's answered and abandoned calls, read once the step's calls have all ended."""
         if not api:
             return None
+        # Until no more calls are live than before the step, or the count stops moving for a second: calls the server
+        # never ended (a caller's BYE racing the rep's answer can leave one open) must not hold every step 15 s.
         deadline = time.monotonic() + 15
-        now = api.totals()
-        while now["live"] and time.monotonic() < deadline:
+        now, last, still = api.totals(), None, 0
+        while now["live"] > before[0].get("live", 0) and time.monotonic() < deadline and still < 2:
             time.sleep(0.5)
-            now = api.totals()
+            last, now = now["live"], api.totals()
+            still = still + 1 if now["live"] == last else 0
+        if now["live"] > before[0].get("live", 0):
+            step.left_open = now["live"] - before[0].get("live", 0)
+            result.notes.append(f"{step.target:,} calls/s: {step.left_open:,} more calls listed live by GET /api/calls "
+                                "after the step than before it, though SIPp ended every call (calls the server did not "
+                                "end)")
         step.answered = now["answered"] - before[0]["answered"]
         step.abandoned = now["abandoned"] - before[0]["abandoned"]
         step.offered = now["offered"] - before[0]["offered"]
@@ -353,15 +492,47 @@ def _heap_after_gc_mib(pid):
     return int(m.group(1)) / 1024 if m else float("nan")
 
 
-def _rss_mib(pid):
+def _rss_mib(pid, field="RssAnon:"):
+    """Anonymous resident memory (heap, native buffers, thread stacks), not the journal's mapped files, whose pages
+    come and go with the page cache; VmRSS with field="VmRSS:"."""
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
     return float("nan")
+
+
+def _settled_words(settled, waited):
+    seen = ", ".join(f"{r:.0f}" for r in getattr(_settled_baseline, "readings", []))
+    if settled:
+        return f"the baseline settled in {waited:.0f} s (heap after each GC: {seen} MiB)"
+    return (f"the baseline had NOT settled after {waited:.0f} s (heap after each GC: {seen} MiB), so this figure is "
+            "unreliable")
+
+
+def _settled_baseline(pid, api, max_wait_s, min_wait_s=0):
+    """The memory of the server with no calls, read right before a level: waits until no call is live, then runs full
+    GCs 3 s apart until the heap after GC stops falling (twice in a row within 0.5 MiB, and not before min_wait_s),
+    because ended calls' SIP transactions linger up to 32 s (64*T1) after the calls: a heap steady for 6 s can still
+    drop when they expire. Returns (heap MiB, anonymous RSS MiB, seconds waited, whether it settled)."""
+    t0 = time.monotonic()
+    # At most a third of the wait for the live calls to go: a call the server keeps listing must not use it all.
+    while api.totals()["live"] and time.monotonic() - t0 < max_wait_s / 3:
+        time.sleep(0.5)
+    last, steady = _heap_after_gc_mib(pid), 0
+    readings = [last]
+    while time.monotonic() - t0 < max_wait_s and steady < 2:
+        time.sleep(3)
+        now = _heap_after_gc_mib(pid)
+        readings.append(now)
+        # Before min_wait_s the finished calls' transactions may still be there to expire: not steady yet.
+        steady = steady + 1 if abs(now - last) <= 0.5 and time.monotonic() - t0 >= min_wait_s else 0
+        last = now
+    _settled_baseline.readings = readings
+    return last, _rss_mib(pid), time.monotonic() - t0, steady >= 2
 
 
 def media_hold(plan, workdir, server, api, callers, lines, log):
@@ -376,8 +547,9 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
     if os.geteuid() != 0:
         result.status = "not run: the RTP probe needs root for a packet socket on lo"
         return result
-    levels = [100] if plan.quick else [250, 500, 1000]
-    hold_s, ramp_rate = (8, 50) if plan.quick else (15, 100)
+    # One level in a full run (the goal's 1,000), for the time budget; --media-levels 250,500,1000 for the growth.
+    levels = getattr(plan, "media_levels", None) or ([100] if plan.quick else [1000])
+    hold_s, ramp_rate = (6, 50) if plan.quick else (15, 100)
     pid = server.proc.pid
     answerers = sipp.Answerers(os.path.join(workdir, "media-answerers"), cfg.ANSWERER_PORTS,
                                extra_per_port=lambda i: ("-mp", str(ECHO_PORT_FIRST + 10 * i), "-rtp_echo"))
@@ -390,10 +562,14 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
         "streams, packets, lost | relay -> rep: streams, packets, lost | rep echo -> relay: lost | relay -> caller: "
         "packets, lost | jitter in (caller -> relay) / through (relay -> rep) / back (relay -> caller), mean ms | "
         "added jitter, mean / max ms | probe drops | acd CPU % | CPU ms per call-second | heap MiB (after GC) | "
-        "RSS MiB | recordings MB |\n"
+        "anon RSS MiB | recordings MB |\n"
         "|---:|---|---:|---:|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|")
-    base_heap, base_rss = _heap_after_gc_mib(pid), _rss_mib(pid)
-    result.notes.append(f"With no calls: heap {base_heap:.0f} MiB after a full GC, RSS {base_rss:.0f} MiB.")
+    result.notes.append("Memory per 1,000 live calls, same JVM (-Xms = -Xmx, heap pre-touched, so the heap's own "
+                        "resizing does not move RSS): right before each level, with no call live, full GCs (jcmd "
+                        "GC.run) until the used heap (jcmd GC.heap_info) stops falling, and anonymous RSS (RssAnon in "
+                        "/proc/PID/status: heap, native buffers, stacks; not the journal's mapped files); again with "
+                        "the level's calls live (one full GC, after the probe window); (after - before) / live calls "
+                        "x 1,000.")
     try:
         for n in levels:
             d = os.path.join(workdir, f"media-{n}")
@@ -401,6 +577,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             media.write_tone(os.path.join(d, "tone.pcmu"))
             ramp_s = n / ramp_rate
             window = ramp_s + hold_s - 2
+            heap0, rss0, waited, settled = _settled_baseline(pid, api, *((6, 0) if plan.quick else (50, 34)))
             probes = []
             for name, ports in (("rep", echo_range), ("caller", caller_range)):
                 out = os.path.join(d, f"probe-{name}.json")
@@ -409,7 +586,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             time.sleep(0.3)
             before = api.totals()
             # Calls an overloaded step left behind are not this level's: only the growth counts.
-            live0, heap0, rss0 = before["live"], _heap_after_gc_mib(pid), _rss_mib(pid)
+            live0 = before["live"]
             rec0 = _dir_bytes(os.path.join(server.workdir, "recordings"))
             group = server.group()
             cpu0, t0 = group.cpu(), time.monotonic()
@@ -461,10 +638,12 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                 f"{1000 * cpu_window / call_seconds if call_seconds else float('nan'):.2f} | {heap:.0f} | {rss:.0f} | "
                 f"{rec_mb:.1f} |")
             if live:
-                result.notes.append(f"{n:,} calls at once: heap {1000 * (heap - heap0) / live:,.1f} MiB and RSS "
-                                    f"{1000 * (rss - rss0) / live:,.1f} MiB per 1,000 live calls ({live:,} more calls "
-                                    f"live at the reading than before the level; heap after a full GC, {heap0:.0f} -> "
-                                    f"{heap:.0f} MiB, RSS {rss0:.0f} -> {rss:.0f} MiB).")
+                per_heap, per_rss = 1000 * (heap - heap0) / live, 1000 * (rss - rss0) / live
+                result.memory.append((n, live, per_heap, per_rss))
+                result.notes.append(f"{n:,} calls at once: heap {per_heap:,.1f} MiB and anonymous RSS "
+                                    f"{per_rss:,.1f} MiB per 1,000 live calls ({live:,} calls live at the reading, "
+                                    f"{live0:,} before; heap after a full GC {heap0:.0f} -> {heap:.0f} MiB, RssAnon "
+                                    f"{rss0:.0f} -> {rss:.0f} MiB; " + _settled_words(settled, waited) + ").")
             log(f"  {n} calls at once: {ok} ok, {after['answered'] - before['answered']} answered by a rep, {live} "
                 f"live at the reading; lost caller->relay {c_in['lost']}, relay->rep {to_rep['lost']} of "
                 f"{to_rep['packets']}, jitter in/through {_ms(c_in['jitter_ms_mean'])}/{_ms(to_rep['jitter_ms_mean'])}"

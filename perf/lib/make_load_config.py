@@ -7,8 +7,18 @@ scenario runs the server with. Deterministic (no randomness), so the committed f
 on one of the four SIPp answerers perf/run starts (ports ANSWERER_PORTS), so no softphone has to register; wrap-up is
 0 s so a rep is ready again as soon as a call ends, and every queue lets in any skilled rep at once, so a call is
 offered as soon as a rep is free.
+
+For the registration scenario, SOFTPHONES more reps (soft-0001 and up) are reached at a softphone that registers
+with MD5 digest: user = rep id, password perf-<rep id>, realm REALM (their HA1s are in `credentials`). They are never
+logged in, so no call rings them.
+
+For the mixed day, three more lines feed queues that make one kind of call each: DAY_ABANDON (only a rep who is never
+logged in has its skill, so every call waits until the caller hangs up), DAY_RNA (NO_ANSWER_REPS reps at a SIPp that
+rings and never answers rank first on its skill; the ring timeout is 1 s, then the ordinary reps) and DAY_XFER (only
+TRANSFER_REPS reps at a SIPp that answers and sends REFER to the first queue).
 """
 
+import hashlib
 import os
 
 REPS = 2000
@@ -21,12 +31,29 @@ TEAMS = ["inside-a", "inside-b", "inside-c", "inside-d"]
 SEGMENTS = [("smb", "inside-a", 0), ("mid-market", "inside-b", 10), ("key-accounts", "inside-c", 20),
             ("public-sector", "inside-d", 10)]
 PRODUCTS = ["crm", "erp", "analytics"]
+SOFTPHONES = 1000
+REALM = "perf.example"
+NO_ANSWER_PORT, TRANSFER_PORT, NOBODY_PORT = 5305, 5306, 5307
+NO_ANSWER_REPS, TRANSFER_REPS = 2, 40
+DAY_ABANDON = ("day-abandon", "+1 555 0100 011")
+DAY_RNA = ("day-rna", "+1 555 0100 012")
+DAY_XFER = ("day-xfer", "+1 555 0100 013")
+# Where the transferring reps send their calls (a queue id, as REFER's Refer-To user).
+TRANSFER_TO = LINES[0][0]
 # The password is "perf-load-test" (a load-test login, never a real one); made with `acd hash-password --web perf`.
 PERF_SUPERVISOR_HASH = "pbkdf2-sha256$600000$6LcZyy7Q4RumKGtH7uS97w$uoRzpydjnPJj5FHyCwB5mxxUPzyLhVHi8l/I65PogXo"
 
 
 def rep_id(i):
     return f"rep-{i:04d}"
+
+
+def soft_id(i):
+    return f"soft-{i:04d}"
+
+
+def soft_password(user):
+    return f"perf-{user}"
 
 
 def customer_number(i):
@@ -55,10 +82,12 @@ def yaml_text():
            "  misses: { noAnswer: 0, rejected: 0, busy: 0, unreachable: 0 }",
            "",
            "skills:"]
-    out += [f"  - {{ id: {p} }}" for p in PRODUCTS] + ["  - { id: lang-en, name: English }", ""]
+    out += [f"  - {{ id: {p} }}" for p in PRODUCTS] + ["  - { id: lang-en, name: English }"]
+    out += [f"  - {{ id: {q} }}" for q, _ in (DAY_ABANDON, DAY_RNA, DAY_XFER)] + [""]
     out.append("segments:")
     for sid, team, prio in SEGMENTS:
         out.append(f"  - {{ id: {sid}, homeTeams: [{team}], priority: {prio} }}")
+    out += ["", "partners:", "  - { id: perf-partner, name: Transferring reps of the mixed day }"]
     out += ["", "queues:"]
     for n, (qid, _) in enumerate(LINES):
         out += [f"  - id: {qid}",
@@ -70,16 +99,43 @@ def yaml_text():
                 "    wrapUpSeconds: 0",
                 "    maxWaitSeconds: 60",
                 "    maxWaitAction: HANG_UP"]
+    for qid, ring, short, kind in ((DAY_ABANDON[0], 20, 0, "INSIDE"), (DAY_RNA[0], 1, 5, "INSIDE"),
+                                   (DAY_XFER[0], 20, 5, "PARTNER")):
+        out += [f"  - id: {qid}",
+                f"    skills: {{ {qid}: 1 }}",
+                "    tiers:",
+                f"      - {{ name: skilled, scope: SKILLED, kinds: [{kind}] }}",
+                "    wrapUpSeconds: 0",
+                f"    ringTimeoutSeconds: {ring}",
+                f"    shortAbandonSeconds: {short}",
+                "    maxWaitSeconds: 0"]
     out += ["", "lines:"]
-    for qid, number in LINES:
+    for qid, number in LINES + [DAY_ABANDON, DAY_RNA, DAY_XFER]:
         out.append(f'  - {{ id: {qid}, number: "{number}", queue: {qid} }}')
     out += ["", "reps:"]
     for i in range(1, REPS + 1):
         team = TEAMS[(i - 1) % len(TEAMS)]
         port = ANSWERER_PORTS[(i - 1) % len(ANSWERER_PORTS)]
         levels = ", ".join(f"{p}: {1 + (i * (k + 3)) % 10}" for k, p in enumerate(PRODUCTS))
-        out.append(f"  - {{ id: {rep_id(i)}, team: {team}, skills: {{ {levels}, lang-en: 8 }}, "
+        out.append(f"  - {{ id: {rep_id(i)}, team: {team}, skills: {{ {levels}, lang-en: 8, {DAY_RNA[0]}: 1, {DAY_XFER[0]}: 1 }}, "
                    f'reach: {{ sipUri: "sip:{rep_id(i)}@127.0.0.1:{port}" }} }}')
+    # The transferring reps are PARTNER reps: a call transferred to a queue keeps the skills it was classified with
+    # (day-xfer), so ordinary reps have that skill too, and only the day-xfer queue's tier lets partner reps in;
+    # otherwise the transferred call would go back to a transferring rep and round again.
+    for rid, skill, port, kind in ([(f"rna-{i:02d}", DAY_RNA[0], NO_ANSWER_PORT, "") for i in range(1, NO_ANSWER_REPS + 1)]
+                                   + [(f"xfer-{i:02d}", DAY_XFER[0], TRANSFER_PORT, "kind: PARTNER, partner: perf-partner, ")
+                                      for i in range(1, TRANSFER_REPS + 1)]
+                                   + [("nobody-01", DAY_ABANDON[0], NOBODY_PORT, "")]):
+        # A team of their own: no segment's home team, so no HOME_TEAM tier lets them in.
+        out.append(f"  - {{ id: {rid}, {kind}team: mixed-day, skills: {{ {skill}: 10, lang-en: 8 }}, "
+                   f'reach: {{ sipUri: "sip:{rid}@127.0.0.1:{port}" }} }}')
+    for i in range(1, SOFTPHONES + 1):
+        out.append(f"  - {{ id: {soft_id(i)}, team: {TEAMS[(i - 1) % len(TEAMS)]}, skills: {{ lang-en: 8 }} }}")
+    out += ["", "credentials:", f"  realm: {REALM}", "  softphones:"]
+    for i in range(1, SOFTPHONES + 1):
+        user = soft_id(i)
+        ha1 = hashlib.md5(f"{user}:{REALM}:{soft_password(user)}".encode()).hexdigest()
+        out.append(f"    - {{ user: {user}, md5: {ha1} }}")
     out += ["", "users:",
             "  - name: perf",
             "    role: SUPERVISOR",
@@ -106,6 +162,12 @@ def customers_text():
 def caller_numbers():
     """The customers' numbers in SIPp's form (digits with a leading +), for the callers' injection file."""
     return ["+" + "".join(c for c in customer_number(i) if c.isdigit()) for i in range(1, CUSTOMERS + 1)]
+
+
+def mixed_day_rep_ids():
+    """The reps the mixed day logs in besides the ordinary ones: the never-answering and the transferring reps."""
+    return ([f"rna-{i:02d}" for i in range(1, NO_ANSWER_REPS + 1)]
+            + [f"xfer-{i:02d}" for i in range(1, TRANSFER_REPS + 1)])
 
 
 def main():

@@ -104,8 +104,8 @@ def scenario(plan, workdir, log):
                         f"{ramp_s} s. Jitter is RFC 3550's interarrival jitter per stream, averaged over the streams. "
                         "'Lost on the way in' counts sequence gaps of the callers' streams; 'lost in the echo' the "
                         "packets that reached the echo port but never came back.")
-    result.notes.append("Placeholder until the server relays and records media: the callers and the probe are "
-                        "ready to go through it; the reference for 'added jitter under 5 ms' is the echo row here.")
+    result.notes.append("The reference for the server's relay (\"ACD with media\" above): the same callers, echo and "
+                        "probe without the server; 'added jitter under 5 ms' is read against this row.")
     return result
 
 

@@ -139,7 +139,7 @@ def _read_rtt(d):
 
 
 def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_file, hold_ms, sut, answerers,
-             extra=(), sut_idle_cpu_per_s=0.0):
+             extra=(), sut_idle_cpu_per_s=0.0, scenario_file="uac-call.xml"):
     """Drives `rate` calls/s for `seconds` s from `pairs` SIPp callers (an equal share each) at `remote`, with the
     Request-URI sip:<service>@<targets[i]> (service may be a list, taken in turn like targets); waits until every call has ended; returns what it measured.
     `sut` is the proc.Group under test (its CPU and memory are read), `answerers` the SIPp answerers' group."""
@@ -148,17 +148,19 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
     share = rate / pairs
     calls_each = max(1, int(round(share * seconds)))
     cmds, procs, dirs = [], [], []
+    # SIPp writes the setup times every rtt_freq calls and drops the last unwritten ones: small steps need a small one.
+    rtt_freq = max(1, min(100, calls_each // 100))
     sut_cpu0, ans_cpu0 = sut.cpu(), answerers.cpu()
     t0 = time.monotonic()
     for i in range(pairs):
         d = os.path.join(workdir, f"uac-{i}")
         os.makedirs(d, exist_ok=True)
         dirs.append(d)
-        cmd = ["sipp", remote[i % len(remote)], "-sf", scenario("uac-call.xml"), "-key", "target",
+        cmd = ["sipp", remote[i % len(remote)], "-sf", scenario(scenario_file), "-key", "target",
                targets[i % len(targets)], "-s", services[i % len(services)], "-inf", callers_file, "-i", LOCAL, "-p", "0",
                "-r", f"{share:g}", "-rp", "1000", "-m", str(calls_each), "-d", str(hold_ms),
                "-recv_timeout", "5000", "-timeout", f"{seconds + hold_ms / 1000 + 20:.0f}s",
-               "-trace_rtt", "-rtt_freq", "100", "-trace_stat", "-stf", "stat.csv", "-fd", "1",
+               "-trace_rtt", "-rtt_freq", str(rtt_freq), "-trace_stat", "-stf", "stat.csv", "-fd", "1",
                "-trace_err", "-error_file", "errors.log", "-nostdin", "-buff_size", BUFFER_BYTES,
                # A proxy with several workers may pass a 180 on after the 200 (UDP keeps no order across them):
                # log such a message and go on rather than abort the call.
@@ -213,7 +215,8 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
         # Everything this step ran (processes under test, answerers, callers) as a share of all cores: near 100%
         # the machine, not the process under test, is the limit.
         machine_cpu_pct=100 * (sut_cpu + caller_cpu + (0 if same else ans_cpu)) / wall / (os.cpu_count() or 1),
-        sut_cpu_ms=1000 * sut_net / succeeded if succeeded else float("nan"),
+        sut_cpu_ms=1000 * sut_net / succeeded if succeeded and sut_net > 0 else float("nan"),
+        sut_cpu_gross_ms=1000 * sut_cpu / succeeded if succeeded else float("nan"),
         sut_cpu_pct=100 * sut_cpu / wall, sut_mem_mib=peak_mem / 1024,
         answerer_cpu_ms=1000 * ans_cpu / succeeded if succeeded else float("nan"),
         caller_cpu_ms=1000 * caller_cpu / succeeded if succeeded else float("nan"),
