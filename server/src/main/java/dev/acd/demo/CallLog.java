@@ -59,11 +59,14 @@ public final class CallLog implements AutoCloseable {
     private final Map<Long, Long> arrivedAt = new HashMap<>();
     private final Map<Long, Long> answeredAt = new HashMap<>();
     private final Set<String> loggedIn = new HashSet<>();
+    private final long from;
     private JournalReader reader;
     private long events;
 
+    /** A log of what {@code journal} receives from now on: events appended before {@link #start} are printed too. */
     public CallLog(Journal journal, PrintWriter out, ZoneId zone) {
         this.journal = journal;
+        this.from = journal.lastIndex();
         this.out = out;
         this.zone = zone;
         this.stats = new StatsProjection(zone);
@@ -75,13 +78,11 @@ public final class CallLog implements AutoCloseable {
     }
 
     /**
-     * Starts following the journal from its end as it is now, so nothing appended after this call is missed even
-     * before the log's thread opens its reader (the demo's reps log in within milliseconds); a summary every
-     * {@code summaryEveryMs}.
+     * Starts following the journal from where it ended when this log was made, so the demo's reps, who log in within
+     * milliseconds of starting, are in the log however late it starts; a summary every {@code summaryEveryMs}.
      */
     public void start(long summaryEveryMs) {
-        long end = journal.lastIndex();
-        thread.execute(() -> reader = end == Journal.NO_INDEX ? journal.readFromStart() : journal.readAfter(end));
+        thread.execute(() -> reader = from == Journal.NO_INDEX ? journal.readFromStart() : journal.readAfter(from));
         thread.scheduleWithFixedDelay(this::readNew, TAIL_EVERY_MS, TAIL_EVERY_MS, TimeUnit.MILLISECONDS);
         thread.scheduleAtFixedRate(this::summary, summaryEveryMs, summaryEveryMs, TimeUnit.MILLISECONDS);
     }

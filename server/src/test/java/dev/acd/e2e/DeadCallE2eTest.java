@@ -68,8 +68,9 @@ class DeadCallE2eTest {
                 + "  timers: { t1Ms: 50, t2Ms: 400, t4Ms: 500 }\n"
                 + "  calls: { keepaliveSeconds: 1, rtpTimeoutSeconds: 0 }\n");
         if (test.getTags().contains("two-port-pairs")) {
-            yaml = yaml.replace("rtpPortFirst: 30100, rtpPortLast: 32699", "rtpPortFirst: " + rtpFirst
+            yaml = yaml.replaceFirst("rtpPortFirst: \\d+, rtpPortLast: \\d+", "rtpPortFirst: " + rtpFirst
                     + ", rtpPortLast: " + (rtpFirst + 3));
+            assertTrue(yaml.contains("rtpPortFirst: " + rtpFirst + ","), "the test configuration's RTP range moved");
         }
         Files.writeString(file, yaml);
         server = AcdServer.start(ConfigLoader.load(file), new JournalSettings(dir.resolve("journal"), 0),

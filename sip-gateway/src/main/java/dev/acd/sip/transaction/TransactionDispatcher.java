@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Connects the transports to the transactions: each event loop gets its own {@link TransactionLayer} with timers on
@@ -43,8 +44,12 @@ public final class TransactionDispatcher implements SipMessageListener {
             if (home == here) {
                 layerFor(here).receiveRequest(message, in.transport(), in.remote(), responseSender(in));
             } else {
-                home.execute(() -> layerFor(home).receiveRequest(message, in.transport(), in.remote(),
-                        responseSender(in)));
+                try {
+                    home.execute(() -> layerFor(home).receiveRequest(message, in.transport(), in.remote(),
+                            responseSender(in)));
+                } catch (RejectedExecutionException e) {
+                    // the stack is closing and the home loop is gone: as good as a datagram lost on the way
+                }
             }
             return;
         }
