@@ -243,7 +243,7 @@ def _test_call(workdir, callers):
     cmd = ["sipp", f"{sipp.LOCAL}:{SIP_PORT}", "-sf", sipp.scenario("uac-call.xml"), "-key", "target",
            f"{sipp.LOCAL}:{SIP_PORT}", "-s", line, "-inf", callers, "-i", sipp.LOCAL, "-p", "0", "-m", "1",
            "-d", "200", "-recv_timeout", "8000", "-timeout", "15s", "-trace_msg", "-message_file", "messages.log",
-           "-nostdin"]
+           "-nostdin", "-aa"]
     code = subprocess.run(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL).returncode
     try:
@@ -353,7 +353,7 @@ def _signalling_memory(result, plan, workdir, server, api, callers, lines, log):
     cmd = ["sipp", f"{sipp.LOCAL}:{SIP_PORT}", "-sf", sipp.scenario("uac-call.xml"), "-key", "target",
            f"{sipp.LOCAL}:{SIP_PORT}", "-s", lines[0], "-inf", callers, "-i", sipp.LOCAL, "-p", "0", "-r", str(rate),
            "-m", str(n), "-l", str(n), "-d", str(int((ramp_s + hold_s) * 1000)), "-recv_timeout", "10000",
-           "-trace_stat", "-stf", "stat.csv", "-trace_err", "-error_file", "errors.log", "-nostdin",
+           "-trace_stat", "-stf", "stat.csv", "-trace_err", "-error_file", "errors.log", "-nostdin", "-aa",
            "-buff_size", sipp.BUFFER_BYTES]
     caller = subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                               stderr=open(os.path.join(d, "stderr.log"), "w"))
@@ -595,7 +595,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                    "-mp", str(CALLER_MEDIA_PORT), "-r", str(ramp_rate), "-m", str(n),
                    "-d", str(int((ramp_s + hold_s) * 1000 - 0)), "-l", str(n),
                    "-recv_timeout", "10000", "-trace_stat", "-stf", "stat.csv", "-trace_err", "-error_file",
-                   "errors.log", "-nostdin", "-buff_size", sipp.BUFFER_BYTES]
+                   "errors.log", "-nostdin", "-aa", "-buff_size", sipp.BUFFER_BYTES]
             if len(result.commands) < 2:
                 result.commands.append(" ".join(sipp._shown(cmd)) + "   # tone.pcmu in the working directory")
                 result.commands.append(f"python3 perf/lib/rtpprobe.py {echo_range} WINDOW probe-rep.json; "

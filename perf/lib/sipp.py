@@ -35,7 +35,7 @@ class Answerers:
             d = os.path.join(workdir, f"uas-{port}")
             os.makedirs(d, exist_ok=True)
             cmd = ["sipp", "-sf", scenario(scenario_file), "-i", LOCAL, "-p", str(port), "-nostdin",
-                   "-trace_err", "-error_file", os.path.join(d, "errors.log"), "-buff_size", BUFFER_BYTES, *extra,
+                   *auto_answer(scenario_file), "-trace_err", "-error_file", os.path.join(d, "errors.log"), "-buff_size", BUFFER_BYTES, *extra,
                    *(extra_per_port(len(self.procs)) if extra_per_port else ())]
             self.procs.append(subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                                stderr=open(os.path.join(d, "stderr.log"), "w")))
@@ -46,7 +46,7 @@ class Answerers:
                 raise RuntimeError(f"SIPp answerers did not bind {self.ports}; see {workdir}/uas-*/stderr.log")
             time.sleep(0.1)
         self.command = " ".join(cmd[:1] + ["-sf", "perf/sipp/" + scenario_file, "-i", LOCAL, "-p", "PORT"]
-                                + list(extra))
+                                + auto_answer(scenario_file) + list(extra))
 
     def group(self):
         return proc.Group(lambda: [p.pid for p in self.procs if p.poll() is None])
@@ -161,7 +161,8 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
                "-r", f"{share:g}", "-rp", "1000", "-m", str(calls_each), "-d", str(hold_ms),
                "-recv_timeout", "5000", "-timeout", f"{seconds + hold_ms / 1000 + 20:.0f}s",
                "-trace_rtt", "-rtt_freq", str(rtt_freq), "-trace_stat", "-stf", "stat.csv", "-fd", "1",
-               "-trace_err", "-error_file", "errors.log", "-nostdin", "-buff_size", BUFFER_BYTES,
+               "-trace_err", "-error_file", "errors.log", "-nostdin", *auto_answer(scenario_file),
+               "-buff_size", BUFFER_BYTES,
                # A proxy with several workers may pass a 180 on after the 200 (UDP keeps no order across them):
                # log such a message and go on rather than abort the call.
                "-default_behaviors", "all,-abortunexp", *extra]
@@ -221,6 +222,12 @@ def run_step(workdir, rate, seconds, pairs, remote, targets, service, callers_fi
         answerer_cpu_ms=1000 * ans_cpu / succeeded if succeeded else float("nan"),
         caller_cpu_ms=1000 * caller_cpu / succeeded if succeeded else float("nan"),
         wall=wall, exit_codes=exit_codes, command=" ".join(_shown(cmds[0])), workdir=workdir)
+
+
+def auto_answer(scenario_file):
+    """-aa: SIPp answers the ACD's in-dialog OPTIONS keepalives (sip.calls.keepaliveSeconds) with 200 instead of
+    aborting the call on an unexpected request; left off where the scenario itself waits for a NOTIFY."""
+    return [] if scenario_file == "uas-transfer.xml" else ["-aa"]
 
 
 def _shown(cmd):
