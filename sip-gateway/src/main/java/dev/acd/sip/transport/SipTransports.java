@@ -22,6 +22,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import dev.acd.sip.message.SipMessage;
+import dev.acd.sip.message.SipResponses;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -193,6 +194,22 @@ public final class SipTransports implements AutoCloseable {
                 counters.countError();
             }
         });
+    }
+
+    /**
+     * A new Call-ID at {@code host}; on one of the UDP sockets' loops, one whose home is that loop, so the dialog a
+     * request with it starts there receives its peer's requests on its own loop (a NOTIFY we send then cannot
+     * overtake the 202 to the REFER that caused it).
+     */
+    public String newCallId(String host) {
+        UdpSockets sockets = udpSockets.isEmpty() ? null : udpSockets.get(0);
+        boolean pinned = sockets != null && sockets.onCurrentLoop(null) != null;
+        while (true) {
+            String callId = SipResponses.newTag() + SipResponses.newTag() + "@" + host;
+            if (!pinned || sockets.homeOf(callId).inEventLoop()) {
+                return callId;
+            }
+        }
     }
 
     /** Opens a TCP connection to {@code remote} with the same pipeline as accepted ones; listed for reuse. */

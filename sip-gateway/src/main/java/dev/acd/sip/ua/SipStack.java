@@ -192,5 +192,10 @@ public final class SipStack implements AutoCloseable {
         public void send(SipTransport transport, InetSocketAddress remote, SipMessage message) {
             transports.send(transport, remote, message);
         }
+
+        @Override
+        public String newCallId(String host) {
+            return transports.newCallId(host);
+        }
     }
 }

@@ -551,8 +551,7 @@ public final class UserAgentCore implements TransactionLayer.Core {
                     TransactionLayer.newBranch());
             via.setRPort();
             Request request = SipFactories.messages().createRequest(requestUri, method,
-                    h.createCallIdHeader(SipResponses.newTag() + SipResponses.newTag() + "@"
-                            + local.getAddress().getHostAddress()),
+                    h.createCallIdHeader(network.newCallId(local.getAddress().getHostAddress())),
                     h.createCSeqHeader(1L, method), h.createFromHeader(from, SipResponses.newTag()),
                     h.createToHeader(to, null), List.of(via), h.createMaxForwardsHeader(MAX_FORWARDS));
             if ("INVITE".equals(method) || "SUBSCRIBE".equals(method) || "REGISTER".equals(method)) {

@@ -1,6 +1,7 @@
 package dev.acd.sip.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,9 @@ import dev.acd.sip.message.SipMessage;
 import dev.acd.sip.message.SipResponses;
 import dev.acd.sip.transport.SipTransports;
 import dev.acd.sip.transport.TransportSettings;
+import dev.acd.sip.transport.UdpSockets;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.Epoll;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +122,17 @@ class UdpLoopSpreadTest {
         }
         assertEquals(8, requestsSeen.size(), "a retransmission is absorbed by its transaction, not a new request: "
                 + requestsSeen);
+    }
+
+    @Test
+    void shouldGiveADialogWeStartOnALoopACallIdWhosePeersRequestsAreHandledOnThatLoop() throws Exception {
+        for (Channel socket : transports.udpSockets(0)) {
+            EventLoop loop = socket.eventLoop();
+            for (int i = 0; i < 20; i++) {
+                String callId = loop.submit(() -> transports.newCallId("127.0.0.1")).get(5, TimeUnit.SECONDS);
+                assertSame(loop, UdpSockets.of(socket).homeOf(callId), callId);
+            }
+        }
     }
 
     @Test
