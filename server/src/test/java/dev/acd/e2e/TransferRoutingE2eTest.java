@@ -127,4 +127,34 @@ class TransferRoutingE2eTest {
         assertTrue(ben.events.stream().noneMatch(e -> e.startsWith("invite")), "ben was never rung: " + ben.events);
         assertEquals(0, E2eServer.totals(acd.journal(), Grouping.QUEUE).value(Metric.TRANSFERS));
     }
+
+    @Test
+    void shouldGiveACallTransferredToABusyRepBackToItsQueueAfterTheRingTimeout() throws Exception {
+        acd = E2eServer.start(dir, E2eServer.Options.defaults());
+        TestPhone ava = closing(acd.rep("127.0.0.2", AVA));
+        Sipp first = caller();
+        await().atMost(LIMIT).until(() -> ava.events.contains("ack"));
+        TestPhone ben = closing(acd.rep("127.0.0.3", BEN));
+        Sipp second = caller();
+        await().atMost(LIMIT).until(() -> ben.events.contains("ack"));
+        long firstCall = acd.journaled(CallAnswered.class).get(0).callId();
+
+        assertEquals(202, ava.refer(ava.lastDialog(), serverUri(BEN)).get(5, TimeUnit.SECONDS));
+        // ben is talking to the second caller; after sales' 2 s ring timeout the call is sales' again and ava,
+        // out of her 1 s wrap-up, is its only eligible rep (a one-tier queue: before, it waited its 300 s max wait)
+        await().atMost(LIMIT).until(() -> ava.events.stream().filter("ack"::equals).count() == 2);
+        ava.hangUp(ava.lastDialog());
+        ben.hangUp(ben.lastDialog());
+        assertTrue(first.await(LIMIT).allSucceeded());
+        assertTrue(second.await(LIMIT).allSucceeded());
+        awaitJournaled(e -> e instanceof CallEnded ended && ended.callId() == firstCall);
+
+        List<CallOffered> offers = acd.journaled(CallOffered.class).stream()
+                .filter(o -> o.callId() == firstCall).toList();
+        assertEquals(List.of(AVA, AVA), offers.stream().map(CallOffered::repId).toList());
+        assertEquals("REQUEUED", offers.get(1).explanation().trigger().name());
+        CallTransferred transferred = acd.journaled(CallTransferred.class).get(0);
+        long waitedMs = offers.get(1).at() - transferred.at();
+        assertTrue(waitedMs >= 2_000 && waitedMs < 10_000, "waited for ben for the ring timeout: " + waitedMs + " ms");
+    }
 }
