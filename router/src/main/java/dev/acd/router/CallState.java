@@ -2,10 +2,12 @@ package dev.acd.router;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 import dev.acd.core.event.CallClassified;
 import dev.acd.core.model.Direction;
 import dev.acd.core.model.Queue;
+import dev.acd.core.model.SkillRequirement;
 
 /** The router's mutable view of one call. Runs on the router thread only. */
 final class CallState extends Timed {
@@ -13,6 +15,11 @@ final class CallState extends Timed {
     final Direction direction;
     CallPhase phase = CallPhase.ARRIVED;
     CallClassified classification;
+    /**
+     * What a rep needs to take the call in its current queue: the classification's, or after a transfer to a
+     * queue, that queue's (see {@code Classifier.requirements}).
+     */
+    List<SkillRequirement> skills = List.of();
     Queue queue;
     Bucket bucket;
     /** Tiers count from 1, as in the events. */
@@ -32,6 +39,8 @@ final class CallState extends Timed {
     String connectedRepId;
     /** A call transferred to a named rep waits for that rep only; -1 otherwise. */
     int directRep = -1;
+    /** Until when a call waits for its named rep before it goes back to its queue for everyone eligible. */
+    long directUntil = Long.MAX_VALUE;
     /** Reps that failed an offer of this call; it is not offered to them again. */
     int[] declined = new int[0];
 

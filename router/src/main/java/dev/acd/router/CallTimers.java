@@ -47,6 +47,19 @@ final class CallTimers {
         return queue.maxWaitSeconds() > 0 && now - call.queuedAt >= (long) queue.maxWaitSeconds() * MS_PER_SECOND;
     }
 
+    /**
+     * When a call waiting for a named rep stops waiting for them alone, or {@link Long#MAX_VALUE}. While the named
+     * rep's phone rings the offer's outcome decides instead.
+     */
+    static long directEndsAt(CallState call) {
+        return call.directRep >= 0 && call.phase == CallPhase.WAITING ? call.directUntil : Long.MAX_VALUE;
+    }
+
+    /** For a call whose timer fired: whether it fired for the end of its wait for a named rep. */
+    static boolean firedForDirectEnd(CallState call) {
+        return directEndsAt(call) <= call.dueAt;
+    }
+
     /** For a call whose timer fired: whether it fired for the next tier. Due with the max wait, the tier opens first. */
     static boolean firedForTier(CallState call) {
         return nextTierAt(call) <= call.dueAt;
@@ -61,7 +74,7 @@ final class CallTimers {
         if (call.phase == CallPhase.OFFERED && maxWait <= now) {
             maxWait = Long.MAX_VALUE;
         }
-        long due = Math.min(nextTierAt(call), maxWait);
+        long due = Math.min(Math.min(nextTierAt(call), maxWait), directEndsAt(call));
         if (due == Long.MAX_VALUE) {
             heap.cancel(call);
         } else {

@@ -3,6 +3,7 @@ package dev.acd.router;
 import java.util.List;
 import java.util.Map;
 
+import dev.acd.core.call.Classifier;
 import dev.acd.core.command.CancelOffer;
 import dev.acd.core.command.HangUpCall;
 import dev.acd.core.command.OfferCall;
@@ -200,6 +201,7 @@ public final class RoutingEngine {
             return;
         }
         call.classification = e;
+        call.skills = e.skills();
         call.priority = e.priority();
         if (call.direction == Direction.OUTBOUND) {
             return;
@@ -337,6 +339,7 @@ public final class RoutingEngine {
         if (call.directRep >= 0) {
             // The named rep did not take the transfer: the call goes back to its queue for everyone eligible.
             call.directRep = -1;
+            call.directUntil = Long.MAX_VALUE;
             call.bucket = waiting.bucketOf(call);
         }
         requeueAtHead(call, out);
@@ -386,6 +389,13 @@ public final class RoutingEngine {
         }
     }
 
+    /**
+     * A rep blind-transferred a connected call. To a queue: the call waits there as a call of that queue would, with
+     * that queue's skill requirements (customer facts and priority stay), tiers and wait thresholds counted from
+     * now, and never offered back to the rep who sent it away. To a rep: the call waits in its queue for that rep
+     * alone, for at most the queue's ring timeout, then for everyone eligible; a rep who is logged out (call control
+     * refuses such a REFER, but the journal may say otherwise) is not waited for at all.
+     */
     private void transferred(CallTransferred e, RoutingOutput out) {
         CallState call = calls.get(e.callId());
         RepState rep = repsById.get(e.repId());
@@ -396,6 +406,7 @@ public final class RoutingEngine {
         startWrapUp(rep, call, out);
         call.declined = new int[0];
         call.directRep = -1;
+        call.directUntil = Long.MAX_VALUE;
         switch (e.targetKind()) {
             case QUEUE -> {
                 Queue target = queues.get(e.target());
@@ -403,6 +414,8 @@ public final class RoutingEngine {
                     calls.remove(call.callId);
                     ignored++;
                 } else {
+                    call.skills = Classifier.requirements(model, target, call.classification.language());
+                    call.decline(rep.index);
                     call.firstQueuedAt = now;
                     enqueue(call, target, out);
                 }
@@ -414,7 +427,10 @@ public final class RoutingEngine {
                     calls.remove(call.callId);
                     ignored++;
                 } else {
-                    call.directRep = target.index;
+                    if (target.status != RepStatus.LOGGED_OUT) {
+                        call.directRep = target.index;
+                        call.directUntil = now + (long) queue.ringTimeoutSeconds() * MS_PER_SECOND;
+                    }
                     call.firstQueuedAt = now;
                     enqueue(call, queue, out);
                 }
@@ -557,7 +573,11 @@ public final class RoutingEngine {
                     continue;
                 }
                 // A tier and the max wait due at the same moment: the tier opens first.
-                if (CallTimers.firedForTier(call)) {
+                if (CallTimers.firedForDirectEnd(call)) {
+                    endDirectWait(call);
+                    callTimers.arm(call, now);
+                    tryOffer(call, Trigger.REQUEUED, out);
+                } else if (CallTimers.firedForTier(call)) {
                     nextTier(call, out);
                 } else if (call.phase == CallPhase.WAITING) {
                     maxWaitReached(call, out);
@@ -573,14 +593,7 @@ public final class RoutingEngine {
         Tier tier = call.queue.tiers().get(call.tier - 1);
         if (call.directRep >= 0) {
             // A transfer to a named rep waits for that rep alone only until the queue's next tier opens.
-            call.directRep = -1;
-            if (call.phase == CallPhase.WAITING) {
-                call.bucket.remove(call);
-                call.bucket = waiting.bucketOf(call);
-                call.bucket.add(call);
-            } else {
-                call.bucket = waiting.bucketOf(call);
-            }
+            endDirectWait(call);
         }
         out.decided(new TierWidened(now, call.callId, call.queue.id(), call.tier));
         if (tier.offerCallback()) {
@@ -590,6 +603,19 @@ public final class RoutingEngine {
         callTimers.arm(call, now);
         if (call.phase == CallPhase.WAITING) {
             tryOffer(call, Trigger.TIER_WIDENED, out);
+        }
+    }
+
+    /** The call stops waiting for its named rep alone: it joins its queue's bucket for everyone eligible. */
+    private void endDirectWait(CallState call) {
+        call.directRep = -1;
+        call.directUntil = Long.MAX_VALUE;
+        if (call.phase == CallPhase.WAITING) {
+            call.bucket.remove(call);
+            call.bucket = waiting.bucketOf(call);
+            call.bucket.add(call);
+        } else {
+            call.bucket = waiting.bucketOf(call);
         }
     }
 
@@ -605,6 +631,7 @@ public final class RoutingEngine {
             case OVERFLOW -> {
                 call.declined = new int[0];
                 call.directRep = -1;
+                call.directUntil = Long.MAX_VALUE;
                 enqueue(call, overflow, out);
             }
             case CALLBACK -> {

@@ -82,7 +82,7 @@ final class WaitingCalls {
      * named rep.
      */
     Bucket bucketOf(CallState call) {
-        return bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.classification.skills());
+        return bucketFor(call.queue, call.directRep >= 0 ? List.of() : call.skills);
     }
 
     /** The most urgent waiting call rep may take at {@code now}, or null. */

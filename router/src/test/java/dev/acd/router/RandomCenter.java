@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import dev.acd.core.call.Classifier;
 import dev.acd.core.command.CancelOffer;
 import dev.acd.core.command.Command;
 import dev.acd.core.command.OfferCall;
@@ -79,6 +80,8 @@ final class RandomCenter implements RoutingOutput {
     /** How many inputs had been published when the journal last took an input. */
     int inputsAtLastJournaledInput;
     final Map<Long, CallClassified> classifications = new HashMap<>();
+    /** What each call requires of a rep now: its classification's, or the queue's it was transferred to. */
+    final Map<Long, List<SkillRequirement>> requirements = new HashMap<>();
     /** Offers ringing now, call id to rep id. */
     final Map<Long, String> ringing = new LinkedHashMap<>();
     /** Calls talking to a rep now, call id to rep id. */
@@ -231,6 +234,7 @@ final class RandomCenter implements RoutingOutput {
                 SEGMENTS[random.nextInt(SEGMENTS.length)], random.nextInt(100_000), owner,
                 random.nextBoolean() ? "east" : "west", partner, null, queue, random.nextInt(30), skills);
         classifications.put(callId, classified);
+        requirements.put(callId, classified.skills());
         queued.add(callId);
         publish(classified);
     }
@@ -282,8 +286,10 @@ final class RandomCenter implements RoutingOutput {
                 String target = model.reps().get(random.nextInt(model.reps().size())).id();
                 publish(new CallTransferred(now, callId, rep, TransferTarget.REP, target));
             } else {
-                publish(new CallTransferred(now, callId, rep, TransferTarget.QUEUE,
-                        random.nextBoolean() ? "sales" : "overflow"));
+                String queue = random.nextBoolean() ? "sales" : "overflow";
+                requirements.put(callId, Classifier.requirements(model, model.queue(queue).orElseThrow(),
+                        classifications.get(callId).language()));
+                publish(new CallTransferred(now, callId, rep, TransferTarget.QUEUE, queue));
             }
         } else {
             forget(callId);

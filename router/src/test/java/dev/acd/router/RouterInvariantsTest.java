@@ -171,7 +171,7 @@ class RouterInvariantsTest {
                 boolean available = view.status() == RepStatus.READY && view.activity() == RepActivity.IDLE
                         && rep.takesLiveCallsAt(snapshot.now());
                 boolean eligible = call.directRep() != null ? call.directRep().equals(rep.id())
-                        : hasSkills(rep, cls.skills()) && inScope(center, rep, cls, queue, call.tier());
+                        : hasSkills(rep, center.requirements.get(call.callId())) && inScope(center, rep, cls, queue, call.tier());
                 if (available && !call.declined().contains(rep.id()) && eligible) {
                     return "call " + call.callId() + " waits at tier " + call.tier() + " while " + rep.id()
                             + " is available and eligible";

@@ -73,6 +73,7 @@ public final class SipCalls {
         CallControl calls = new CallControl(sip.stack(), sip.registrar()::bindingsOf, sip.authenticator(),
                 sip.defence(), sip.trunk(), server.events(), new CurrentClassifier(server::config), () -> server.config().model(),
                 server.callIds()::next, ownership, media, recordings, server.clock(), settings(settings));
+        calls.repPresence(server::repLoggedIn);
         commands.addOrigin(ORIGIN, calls);
         sip.invites().callControl(calls);
         CallMeters.bind(calls, server.metrics());

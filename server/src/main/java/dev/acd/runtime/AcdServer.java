@@ -95,6 +95,11 @@ public final class AcdServer implements AutoCloseable {
         return pipeline;
     }
 
+    /** Whether a rep is logged in as the router sees it now; any thread, never waits. */
+    public boolean repLoggedIn(String repId) {
+        return pipeline.loggedInReps().contains(repId);
+    }
+
     /** The configuration in force. */
     public AcdConfig config() {
         return config.get();

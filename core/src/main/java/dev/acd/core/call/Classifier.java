@@ -51,6 +51,24 @@ public final class Classifier {
         long value = found.map(Customer::lifetimeValue).orElse(0L);
         String language = found.map(Customer::language).orElse(null);
 
+        List<SkillRequirement> skills = requirements(model, queue, language);
+        int priority = segmentPriority + model.settings().valueBoost(value);
+        return new CallClassified(at, callId,
+                found.map(Customer::id).orElse(null), segmentId, value,
+                found.map(Customer::accountOwner).orElse(null),
+                found.map(Customer::territory).orElse(null),
+                found.map(Customer::partner).orElse(null),
+                language, queue.id(), priority, skills);
+    }
+
+    /**
+     * What a call in {@code queue} requires of a rep: the queue's skills plus the customer's language skill
+     * ("lang-XX", when the model has that skill and the queue does not already ask for it). The router uses it too,
+     * for a call transferred to another queue, so both agree on what a queue requires.
+     *
+     * @param language the customer's language, or null
+     */
+    public static List<SkillRequirement> requirements(RoutingModel model, Queue queue, String language) {
         List<SkillRequirement> skills = new ArrayList<>(queue.skills());
         if (language != null) {
             String languageSkill = LANGUAGE_SKILL_PREFIX + language;
@@ -60,13 +78,7 @@ public final class Classifier {
                 skills.add(new SkillRequirement(languageSkill, LANGUAGE_MIN_LEVEL));
             }
         }
-        int priority = segmentPriority + model.settings().valueBoost(value);
-        return new CallClassified(at, callId,
-                found.map(Customer::id).orElse(null), segmentId, value,
-                found.map(Customer::accountOwner).orElse(null),
-                found.map(Customer::territory).orElse(null),
-                found.map(Customer::partner).orElse(null),
-                language, queue.id(), priority, skills);
+        return List.copyOf(skills);
     }
 
     /**

@@ -42,13 +42,18 @@ public final class RouterPipeline implements EventPublisher, AutoCloseable {
     private final RingBuffer<EventSlot> ring;
     private final RoutingEngine engine;
     private final AtomicLong failures = new AtomicLong();
+    private final LoggedInReps loggedIn = new LoggedInReps();
 
     public RouterPipeline(RoutingEngine engine, JournalWriter journal, CommandSubscriber subscriber,
                           PipelineSettings settings) {
         this.engine = engine;
+        loggedIn.refresh(engine);
         disruptor = new Disruptor<>(EventSlot::new, settings.ringSize(), RouterPipeline::thread, ProducerType.MULTI,
                 waitStrategy(settings.waitStrategy()));
-        EventHandler<EventSlot> route = (slot, sequence, endOfBatch) -> engine.apply(slot.event, slot);
+        EventHandler<EventSlot> route = (slot, sequence, endOfBatch) -> {
+            engine.apply(slot.event, slot);
+            loggedIn.follow(engine, slot.event);
+        };
         EventHandler<EventSlot> journalAndSend = (slot, sequence, endOfBatch) -> {
             slot.drainTo(journal, subscriber);
             if (endOfBatch) {
@@ -93,6 +98,11 @@ public final class RouterPipeline implements EventPublisher, AutoCloseable {
     /** Slots free in the ring right now; a small number means the router is falling behind. */
     public long remainingCapacity() {
         return ring.remainingCapacity();
+    }
+
+    /** Which reps are logged in as the router sees them; readable from any thread. */
+    public LoggedInReps loggedInReps() {
+        return loggedIn;
     }
 
     /** The engine; read it only from the router thread or after {@link #close()}. */

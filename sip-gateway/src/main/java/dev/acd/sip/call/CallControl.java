@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -113,12 +114,21 @@ public final class CallControl implements CommandSubscriber, RequestHandler {
                 Objects.requireNonNull(model, "model"), Objects.requireNonNull(ownership, "ownership"),
                 Objects.requireNonNull(media, "media"), Objects.requireNonNull(recordings, "recordings"),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(settings, "settings"),
-                new ConcurrentHashMap<>(), new AtomicLong(clock.millis()), new CallCounters());
+                new ConcurrentHashMap<>(), new AtomicLong(clock.millis()), new CallCounters(),
+                new AtomicReference<>(RepPresence.EVERYONE));
     }
 
     /** Registers this as the stack's INVITE handler. */
     public void start() {
         stack.register("INVITE", this);
+    }
+
+    /**
+     * Who is logged in, for refusing a REFER to a rep who is not (480); until this is called every configured rep
+     * counts as logged in.
+     */
+    public void repPresence(RepPresence presence) {
+        env.presence().set(Objects.requireNonNull(presence, "presence"));
     }
 
     /** Calls live now (waiting, ringing, talking). */

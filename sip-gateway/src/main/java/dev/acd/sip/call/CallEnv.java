@@ -9,12 +9,14 @@ import dev.acd.sip.sdp.SdpNegotiator;
 import dev.acd.sip.ua.SipStack;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** What every call of one {@link CallControl} shares: the stack, the edges to the server, settings, live calls. */
 record CallEnv(SipStack stack, RepBindings bindings, EventPublisher publisher, Supplier<Classifier> classifier,
         Supplier<RoutingModel> model, CallOwnership ownership, CallMedia media, CallRecordings recordings, Clock clock,
-        CallControlSettings settings, Map<Long, CallHandle> calls, AtomicLong sessionIds, CallCounters counters) {
+        CallControlSettings settings, Map<Long, CallHandle> calls, AtomicLong sessionIds, CallCounters counters,
+        AtomicReference<RepPresence> presence) {
 
     void publish(Event event) {
         publisher.publish(event);

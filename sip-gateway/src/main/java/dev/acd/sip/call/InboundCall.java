@@ -623,7 +623,11 @@ final class InboundCall implements CallHandle, DialogListener {
         }
     }
 
-    /** RFC 3515 blind transfer: 202, the rep leg ends after a NOTIFY, the customer waits again or goes out. */
+    /**
+     * RFC 3515 blind transfer: 202, the rep leg ends after a NOTIFY, the customer waits again or goes out. Refused
+     * (the call stays with the rep): an unknown target 404, a rep who is not logged in 480, a number the dial rules
+     * forbid 403, a number without a trunk 503.
+     */
     private void refer(ServerTransaction tx, SipMessage request) {
         ReferToHeader referTo = (ReferToHeader) request.raw().getHeader(ReferToHeader.NAME);
         if (referTo == null || referTo.getAddress() == null) {
@@ -637,6 +641,13 @@ final class InboundCall implements CallHandle, DialogListener {
         TransferTarget kind = kindOf(target);
         if (kind == null) {
             tx.respondFromAnyThread(Sip.response(request, 404, "Not Found: no queue, rep or number '" + target + "'"));
+            return;
+        }
+        if (kind == TransferTarget.REP && !env.presence().get().loggedIn(target)) {
+            // A real ACD does not park the customer on a rep who cannot take calls: the call stays with the rep
+            // (RFC 3515 section 2.4.2, no subscription) and the rep picks another target.
+            tx.respondFromAnyThread(Sip.response(request, 480, "Temporarily Unavailable: rep " + target
+                    + " is not logged in"));
             return;
         }
         if (kind == TransferTarget.NUMBER && env.settings().trunk() == null) {
