@@ -54,6 +54,8 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
     private final PhoneAudio audio;
     private final ScheduledExecutorService pacer;
     volatile Mode mode = Mode.ANSWER;
+    /** How long an answering phone rings before its 200. */
+    volatile long answerDelayMs = 20;
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<Dialog> dialogs = new CopyOnWriteArrayList<>();
     private ClientDigest digest;
@@ -90,7 +92,7 @@ final class TestPhone implements RequestHandler, DialogListener, AutoCloseable {
             case NO_ANSWER -> stack.core().answer(tx, SipResponses.create(invite, 180, null), this);
             case ANSWER -> {
                 stack.core().answer(tx, SipResponses.create(invite, 180, null), this);
-                tx.context().layer().scheduler().schedule(20, () -> {
+                tx.context().layer().scheduler().schedule(answerDelayMs, () -> {
                     if (tx.state() != TransactionState.PROCEEDING || tx.lastResponse().statusCode() >= 200) {
                         return;
                     }

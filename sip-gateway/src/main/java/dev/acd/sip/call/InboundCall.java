@@ -468,6 +468,13 @@ final class InboundCall implements CallHandle, DialogListener {
             offer = new Forks(env, layer, sdp, sdpOffer, callerAddress(), forks, ringMs, new Forks.Outcome() {
                         @Override
                         public void answered(Dialog dialog, Negotiation negotiation) {
+                            if (token != offerToken || state != State.RINGING) {
+                                // called off (the caller left, the router cancelled) while the 2xx was on its way:
+                                // it is already ACKed, so the rep's leg is hung up (RFC 3261 section 15)
+                                endpoint.close();
+                                env.stack().core().bye(dialog);
+                                return;
+                            }
                             offer = null;
                             connect(command.repId(), dialog, endpoint, sdp, negotiation);
                         }
@@ -983,10 +990,8 @@ final class InboundCall implements CallHandle, DialogListener {
         if (outside != null) {
             outside.cancel();
         }
-        if (bridge != null) {
-            bridge.disconnect();
-            bridge = null;
-        }
+        // a call transferred back to a queue keeps its paused recording; whatever ends it must close the file
+        finishRecording();
         callerMedia.close();
         closeOfferMedia();
         if (repMedia != null) {

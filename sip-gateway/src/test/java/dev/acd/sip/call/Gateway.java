@@ -107,8 +107,13 @@ final class Gateway implements AutoCloseable {
     }
 
     Gateway(InetSocketAddress trunk, CallSounds sounds, long announceIntervalMs, Tuning tuning) {
+        this(trunk, sounds, announceIntervalMs, tuning, 1);
+    }
+
+    /** A gateway whose SIP over UDP runs on {@code ioThreads} event loops, one socket each, as the server's does. */
+    Gateway(InetSocketAddress trunk, CallSounds sounds, long announceIntervalMs, Tuning tuning, int ioThreads) {
         TransportSettings transports = new TransportSettings(List.of(new InetSocketAddress("127.0.0.1", 0)), List.of(),
-                1, TransportSettings.DEFAULT_TCP_IDLE_TIMEOUT_MS, 65_507, 16_384);
+                ioThreads, TransportSettings.DEFAULT_TCP_IDLE_TIMEOUT_MS, 65_507, 16_384);
         stack = SipStack.start(transports, tuning.timers());
         EventPublisher publisher = new EventPublisher() {
             @Override
