@@ -334,7 +334,8 @@ public final class Settings {
             .doc("The address written in our Via, Contact and SDP, for a server behind NAT or bound to 0.0.0.0; "
                     + "none means the bound address, or this host's first non-loopback address when bound to 0.0.0.0.");
     public static final Setting SIP_IO_THREADS = def("sip", "ioThreads").whole(0).unit("threads").range(0, 256)
-            .doc("Netty event-loop threads for SIP; 0 lets Netty choose (twice the cores).");
+            .doc("Netty event-loop threads for SIP, each with its own UDP socket on the SIP port (native epoll); calls "
+                    + "spread over them by Call-ID. 0 lets Netty choose (twice the cores).");
     public static final Setting SIP_TCP_IDLE_TIMEOUT_SECONDS = def("sip", "tcpIdleTimeoutSeconds").whole(120)
             .unit("seconds").range(1, 86_400)
             .doc("A TCP connection with no traffic either way for this long is closed; keep it above the phones' keep-alive interval.");
