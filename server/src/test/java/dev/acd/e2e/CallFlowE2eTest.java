@@ -6,19 +6,12 @@ import static dev.acd.e2e.E2eServer.SALES_NUMBER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
@@ -30,7 +23,6 @@ import dev.acd.core.event.CallOffered;
 import dev.acd.core.event.CallQueued;
 import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.CallTransferred;
-import dev.acd.core.event.Event;
 import dev.acd.core.event.OfferFailed;
 import dev.acd.core.event.RecordingReady;
 import dev.acd.core.event.RepMarkedNotReady;
@@ -47,51 +39,11 @@ import dev.acd.testkit.Sipp;
  * ready as a rep's desktop would. Each test checks the journal's events in order and the statistics computed from
  * the journal.
  */
-class CallFlowE2eTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
-
-    @TempDir
-    Path dir;
-
-    private E2eServer acd;
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeAll
-    static void needsSipp() {
-        assumeTrue(Sipp.installed(), "sipp is not installed (Debian package sip-tester)");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        if (acd != null) {
-            acd.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T closing(T c) {
-        open.add(c);
-        return c;
-    }
-
-    private void start(E2eServer.Options options) throws Exception {
-        acd = E2eServer.start(dir, options);
-    }
+class CallFlowE2eTest extends SippE2eTest {
 
     private Sipp trunk(String scenario) {
         return closing(Sipp.scenario(scenario).remote(acd.sipAddress()).service(SALES_NUMBER)
                 .timeout(LIMIT).start(dir));
-    }
-
-    private void awaitJournaled(Predicate<Event> what) {
-        acd.awaitJournaled(what, LIMIT, open.toArray());
-    }
-
-    /** The journal's events of the given types, in order (see {@link E2eServer#life}). */
-    private List<String> life(Class<?>... types) {
-        return acd.life(types);
     }
 
     private static void assertAbout(double expected, double tolerance, double actual, String what) {

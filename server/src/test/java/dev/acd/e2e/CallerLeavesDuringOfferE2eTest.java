@@ -4,17 +4,10 @@ import static dev.acd.e2e.E2eServer.AVA;
 import static dev.acd.e2e.E2eServer.SALES_NUMBER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
@@ -30,34 +23,7 @@ import dev.acd.testkit.Sipp;
  * callers talk 1 s and loaded reps answer late): the call is abandoned once, the ringing is cancelled, and the rep is
  * free at once for the next call rather than left on a call that is gone.
  */
-class CallerLeavesDuringOfferE2eTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
-
-    @TempDir
-    Path dir;
-
-    private E2eServer acd;
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeAll
-    static void needsSipp() {
-        assumeTrue(Sipp.installed(), "sipp is not installed (Debian package sip-tester)");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        if (acd != null) {
-            acd.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T closing(T c) {
-        open.add(c);
-        return c;
-    }
+class CallerLeavesDuringOfferE2eTest extends SippE2eTest {
 
     private Sipp.Result call() {
         return closing(Sipp.scenario("uac-call-talk").remote(acd.sipAddress()).service(SALES_NUMBER).timeout(LIMIT)

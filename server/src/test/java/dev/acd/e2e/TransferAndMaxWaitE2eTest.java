@@ -13,15 +13,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
@@ -34,7 +29,6 @@ import dev.acd.core.event.CallQueued;
 import dev.acd.core.event.CallResumed;
 import dev.acd.core.event.CallTransferred;
 import dev.acd.core.event.CallbackRequested;
-import dev.acd.core.event.Event;
 import dev.acd.core.event.MaxWaitReached;
 import dev.acd.core.event.MenuChosen;
 import dev.acd.core.event.OfferFailed;
@@ -54,39 +48,8 @@ import dev.acd.testkit.Sipp;
  * SIPp, a rep who declines (603), and reps' outbound calls the server refuses. SIPp is the trunk (callers and the
  * carrier), reps are {@link TestPhone}s; each test checks the journal's events in order and the statistics.
  */
-class TransferAndMaxWaitE2eTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+class TransferAndMaxWaitE2eTest extends SippE2eTest {
     private static final String DTMF_PCAP = "/usr/share/sip-tester/dtmf_2833_2.pcap";
-
-    @TempDir
-    Path dir;
-
-    private E2eServer acd;
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeAll
-    static void needsSipp() {
-        assumeTrue(Sipp.installed(), "sipp is not installed (Debian package sip-tester)");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        if (acd != null) {
-            acd.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T closing(T c) {
-        open.add(c);
-        return c;
-    }
-
-    private void start(E2eServer.Options options) throws Exception {
-        acd = E2eServer.start(dir, options);
-    }
 
     private Sipp caller(String scenario, String number) {
         return closing(Sipp.scenario(scenario).remote(acd.sipAddress()).service(number).timeout(LIMIT).start(dir));
@@ -97,10 +60,6 @@ class TransferAndMaxWaitE2eTest {
         Sipp carrier = closing(Sipp.scenario(scenario).timeout(LIMIT).start(dir));
         carrier.awaitListening(Duration.ofSeconds(5));
         return carrier;
-    }
-
-    private void awaitJournaled(Predicate<Event> what) {
-        acd.awaitJournaled(what, LIMIT, open.toArray());
     }
 
     private ReportRow totals() {

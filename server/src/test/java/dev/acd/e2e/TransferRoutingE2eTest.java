@@ -8,26 +8,17 @@ import static dev.acd.e2e.E2eServer.SALES_NUMBER;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.acd.core.event.CallAnswered;
 import dev.acd.core.event.CallEnded;
 import dev.acd.core.event.CallOffered;
 import dev.acd.core.event.CallQueued;
 import dev.acd.core.event.CallTransferred;
-import dev.acd.core.event.Event;
 import dev.acd.core.stats.Grouping;
 import dev.acd.core.stats.Metric;
 import dev.acd.testkit.Sipp;
@@ -36,42 +27,11 @@ import dev.acd.testkit.Sipp;
  * Blind transfers (REFER) through the whole server: a transfer to a queue is routed as that queue routes, and a
  * transfer to a rep who is not logged in is refused with the call left with the rep.
  */
-class TransferRoutingE2eTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
-
-    @TempDir
-    Path dir;
-
-    private E2eServer acd;
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeAll
-    static void needsSipp() {
-        assumeTrue(Sipp.installed(), "sipp is not installed (Debian package sip-tester)");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        if (acd != null) {
-            acd.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T closing(T c) {
-        open.add(c);
-        return c;
-    }
+class TransferRoutingE2eTest extends SippE2eTest {
 
     private Sipp caller() {
         return closing(Sipp.scenario("uac-call-wait-bye").remote(acd.sipAddress()).service(SALES_NUMBER)
                 .timeout(LIMIT).start(dir));
-    }
-
-    private void awaitJournaled(Predicate<Event> what) {
-        acd.awaitJournaled(what, LIMIT, open.toArray());
     }
 
     private String serverUri(String user) {
