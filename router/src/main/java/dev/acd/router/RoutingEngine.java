@@ -632,6 +632,10 @@ public final class RoutingEngine {
                 call.declined = new int[0];
                 call.directRep = -1;
                 call.directUntil = Long.MAX_VALUE;
+                // routed as the overflow queue routes, as a transfer to it is: its reps may lack the first queue's skills
+                if (call.classification != null) {
+                    call.skills = Classifier.requirements(model, overflow, call.classification.language());
+                }
                 enqueue(call, overflow, out);
             }
             case CALLBACK -> {

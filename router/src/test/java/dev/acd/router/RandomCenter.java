@@ -176,9 +176,11 @@ final class RandomCenter implements RoutingOutput {
         if (reps.isEmpty()) {
             reps.add(allReps.get(0));
         }
-        model = new RoutingModel(model.skills(), model.segments(), randomQueues(), model.lines(), reps,
+        RoutingModel next = new RoutingModel(model.skills(), model.segments(), randomQueues(), model.lines(), reps,
                 model.settings());
-        publish(new ConfigChanged(now, ++configVersion, "reconfigured", model));
+        // timers due at this instant fire under the configuration the router still has (RoutingEngine.apply)
+        publish(new ConfigChanged(now, ++configVersion, "reconfigured", next));
+        model = next;
     }
 
     /** One random step of the world: time passes, then something happens. */
@@ -324,6 +326,11 @@ final class RandomCenter implements RoutingOutput {
         decisions.add(decision);
         if (decision instanceof MaxWaitReached reached && reached.action() != MaxWaitAction.OVERFLOW) {
             forget(reached.callId());
+        } else if (decision instanceof MaxWaitReached reached && classifications.containsKey(reached.callId())) {
+            // an overflowing call is routed by the overflow queue's skills, as a transfer to it is
+            Queue overflow = model.queue(model.queue(reached.queueId()).orElseThrow().overflowQueue()).orElseThrow();
+            requirements.put(reached.callId(), Classifier.requirements(model, overflow,
+                    classifications.get(reached.callId()).language()));
         }
     }
 

@@ -89,6 +89,23 @@ class TransferRoutingTest {
     }
 
     @Test
+    void shouldRouteACallThatOverflowsAtMaxWaitByTheOverflowQueuesSkills() {
+        RoutingModel model = center(30);
+        List<Queue> queues = new ArrayList<>(model.queues());
+        queues.replaceAll(q -> !q.id().equals("renewals") ? q : new Queue("renewals", "renewals", CRM, ANYONE, 20, 80,
+                30, RING_TIMEOUT_SECONDS, 30, MaxWaitAction.OVERFLOW, "support", 5, 10));
+        Script s = new Script(new RoutingModel(model.skills(), model.segments(), queues, model.lines(), model.reps(),
+                model.settings()), MONDAY_9AM).readyReps("eve");
+        s.apply(new CallArrived(s.now, 1, Direction.INBOUND, "line-renewals", "+15550101", "+15550000", null));
+        s.apply(new CallClassified(s.now, 1, "cust-1", "smb", 0, null, "west", null, null, "renewals", 0, CRM));
+        assertTrue(s.commandsOf(OfferCall.class).isEmpty(), "eve has no crm: renewals cannot use her");
+        s.advance(30);
+        CallOffered offer = s.decisionsOf(CallOffered.class).get(0);
+        assertEquals("eve", offer.repId(), "after the overflow the call needs support's analytics, not crm");
+        assertEquals("support", offer.queueId());
+    }
+
+    @Test
     void shouldAddTheCustomersLanguageToTheTargetQueuesSkillsWhenACallIsTransferredToAQueue() {
         Script s = new Script(center(30), MONDAY_9AM).readyReps("ann");
         answeredByAnn(s, null, "de");
