@@ -232,6 +232,9 @@ final class E2eServer implements AutoCloseable {
         long now = server.clock().millis();
         server.events().publish(new RepLoggedIn(now, repId));
         server.events().publish(new RepReady(now, repId));
+        // as a rep's desktop sees its log-in confirmed: call control refuses transfers to reps the router has not
+        // logged in yet
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.repLoggedIn(repId));
     }
 
     /** A registered, logged-in and ready rep's softphone on {@code host}. */
