@@ -13,31 +13,10 @@ import dev.acd.core.event.CallEnded;
 import dev.acd.core.event.MenuChosen;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A line's DTMF menu on loopback: the caller's RFC 4733 key picks the queue; no key or wrong keys, the default. */
-class LineMenuTest {
-    private Phone trunk;
-    private Phone ava;
-    private Gateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        trunk = Phone.start(Gateway.TRUNK_HOST);
-        ava = Phone.start("127.0.0.1");
-        gateway = new Gateway(trunk.sipAddress());
-        ava.register(gateway.address(), "ava.chen");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        trunk.close();
-        ava.close();
-    }
-
+class LineMenuTest extends TrunkAndAvaTest {
     /** The first 200 ms of the menu line's built-in spoken prompt, as the caller hears it over PCMU. */
     private short[] menuPromptStart() {
         return java.util.Arrays.copyOf(HeardPrompts.throughPcmu(HeardPrompts.drain(

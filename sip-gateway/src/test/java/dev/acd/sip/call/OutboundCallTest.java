@@ -16,31 +16,10 @@ import dev.acd.sip.message.SipMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reps' calls out through the trunk: digest, dial rules, the trunk leg, bridge and hang-up. */
-class OutboundCallTest {
-    private Phone trunk;
-    private Phone ava;
-    private Gateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        trunk = Phone.start(Gateway.TRUNK_HOST);
-        ava = Phone.start("127.0.0.1");
-        gateway = new Gateway(trunk.sipAddress());
-        ava.register(gateway.address(), "ava.chen");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        trunk.close();
-        ava.close();
-    }
-
+class OutboundCallTest extends TrunkAndAvaTest {
     @Test
     void shouldChallengeThenDialTrunkWithCallerIdAndBridgeWhenRepDialsANumber() throws Exception {
         Phone.Call call = ava.callWithDigest(Gateway.KNOWN_CALLER, gateway.address(), "ava.chen");

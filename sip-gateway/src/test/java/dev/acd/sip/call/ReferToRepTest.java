@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.acd.core.command.OfferCall;
@@ -22,26 +20,7 @@ import dev.acd.core.event.TransferTarget;
 import dev.acd.testkit.Tones;
 
 /** A REFER naming a rep: refused while that rep is logged out, accepted otherwise. */
-class ReferToRepTest {
-    private Phone trunk;
-    private Phone ava;
-    private Gateway gateway;
-
-    @BeforeEach
-    void start() throws Exception {
-        trunk = Phone.start(Gateway.TRUNK_HOST);
-        ava = Phone.start("127.0.0.1");
-        gateway = new Gateway(trunk.sipAddress());
-        ava.register(gateway.address(), "ava.chen");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        trunk.close();
-        ava.close();
-    }
-
+class ReferToRepTest extends TrunkAndAvaTest {
     /** A customer's call answered by ava. */
     private Phone.Call answeredByAva() {
         Phone.Call call = trunk.call(Gateway.LINE_NUMBER, gateway.address());
