@@ -561,9 +561,10 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
         "| calls at once | calls ok / failed | answered by a rep | more live calls at the heap reading | caller -> relay: "
         "streams, packets, lost | relay -> rep: streams, packets, lost | rep echo -> relay: lost | relay -> caller: "
         "packets, lost | jitter in (caller -> relay) / through (relay -> rep) / back (relay -> caller), mean ms | "
-        "added jitter, mean / max ms | probe drops | acd CPU % | CPU ms per call-second | heap MiB (after GC) | "
+        "added jitter, mean / max ms | probes: every nth call, drops, CPU % | acd CPU % | CPU ms per call-second | "
+        "heap MiB (after GC) | "
         "anon RSS MiB | recordings MB |\n"
-        "|---:|---|---:|---:|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|")
+        "|---:|---|---:|---:|---|---|---|---|---|---|---|---:|---:|---:|---:|---:|")
     result.notes.append("Memory per 1,000 live calls, same JVM (-Xms = -Xmx, heap pre-touched, so the heap's own "
                         "resizing does not move RSS): right before each level, with no call live, full GCs (jcmd "
                         "GC.run) until the used heap (jcmd GC.heap_info) stops falling, and anonymous RSS (RssAnon in "
@@ -579,10 +580,11 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             window = ramp_s + hold_s - 2
             heap0, rss0, waited, settled = _settled_baseline(pid, api, *((6, 0) if plan.quick else (50, 34)))
             probes = []
+            every = _probe_every(n)
             for name, ports in (("rep", echo_range), ("caller", caller_range)):
                 out = os.path.join(d, f"probe-{name}.json")
                 probes.append((out, subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__),
-                                                      "rtpprobe.py"), ports, str(window), out])))
+                                                      "rtpprobe.py"), ports, str(window), out, str(every)])))
             time.sleep(0.3)
             before = api.totals()
             # Calls an overloaded step left behind are not this level's: only the growth counts.
@@ -598,8 +600,9 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                    "errors.log", "-nostdin", "-aa", "-buff_size", sipp.BUFFER_BYTES]
             if len(result.commands) < 2:
                 result.commands.append(" ".join(sipp._shown(cmd)) + "   # tone.pcmu in the working directory")
-                result.commands.append(f"python3 perf/lib/rtpprobe.py {echo_range} WINDOW probe-rep.json; "
-                                       f"python3 perf/lib/rtpprobe.py {caller_range} WINDOW probe-caller.json")
+                result.commands.append(f"python3 perf/lib/rtpprobe.py {echo_range} WINDOW probe-rep.json EVERY; "
+                                       f"python3 perf/lib/rtpprobe.py {caller_range} WINDOW probe-caller.json EVERY"
+                                       f"   # EVERY = calls at once / {PROBE_CALLS}, at least 1")
             caller = subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                       stderr=open(os.path.join(d, "stderr.log"), "w"))
             # Every call talks ramp + hold seconds from its start: the first ends as the probe window closes.
@@ -634,7 +637,8 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                 f"{from_rep['lost']:,} ({from_rep['loss_pct']:.3f}%) | {c_back['packets']:,}, {c_back['lost']:,} "
                 f"({c_back['loss_pct']:.3f}%) | {_ms(c_in['jitter_ms_mean'])} / {_ms(to_rep['jitter_ms_mean'])} / "
                 f"{_ms(c_back['jitter_ms_mean'])} | {_ms(added[0])} / {_ms(added_max)} | "
-                f"{rep['capture_drops'] + caller_side['capture_drops']:,} | {100 * cpu_window / wall_window:.0f} | "
+                f"{every}, {rep['capture_drops'] + caller_side['capture_drops']:,}, "
+                f"{100 * (rep['cpu_s'] + caller_side['cpu_s']) / wall_window:.0f} | {100 * cpu_window / wall_window:.0f} | "
                 f"{1000 * cpu_window / call_seconds if call_seconds else float('nan'):.2f} | {heap:.0f} | {rss:.0f} | "
                 f"{rec_mb:.1f} |")
             if live:
@@ -660,6 +664,15 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                         "caller -> relay (the same audio before and after the relay). Loss counts sequence gaps. "
                         "Relay -> caller carries music while queued, then the rep's echo.")
     return result
+
+
+# The probes watch about this many calls: above it they sample every nth call, so that the observer (two Python
+# processes on the same cores) does not take the CPU the relay needs.
+PROBE_CALLS = 250
+
+
+def _probe_every(calls):
+    return max(1, calls // PROBE_CALLS)
 
 
 def _dir_bytes(path):

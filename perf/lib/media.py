@@ -51,7 +51,7 @@ def scenario(plan, workdir, log):
     result.commands.append(answerers.command)
     result.extra_header = ("| calls at once | calls ok / failed | streams seen | packets to the echo | lost on the way "
                            "in | lost in the echo | jitter in, mean / max ms | jitter back, mean / max ms | added "
-                           "jitter, mean ms | probe drops | echo CPU % | echo MiB |\n"
+                           "jitter, mean ms | probe drops, CPU % | echo CPU % | echo MiB |\n"
                            "|---:|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|")
     try:
         for n in levels:
@@ -92,7 +92,8 @@ def scenario(plan, workdir, log):
             row = (f"| {n} | {ok} / {failed} | {s['streams']} | {s['packets']:,} | {s['lost']:,} "
                    f"({s['loss_pct']:.3f}%) | {echo_lost:,} ({100 * echo_lost / max(1, s['packets']):.3f}%) | "
                    f"{_ms(s['jitter_ms_mean'])} / {_ms(s['jitter_ms_max'])} | {_ms(e['jitter_ms_mean'])} / "
-                   f"{_ms(e['jitter_ms_max'])} | {_ms(added)} | {p['capture_drops']} | {100 * cpu / wall:.0f} | "
+                   f"{_ms(e['jitter_ms_max'])} | {_ms(added)} | {p['capture_drops']}, {100 * p['cpu_s'] / wall:.0f} | "
+                   f"{100 * cpu / wall:.0f} | "
                    f"{peak / 1024:.1f} |")
             result.extra_rows.append(row)
             log(f"  {n} calls at once: {ok} ok, {s['packets']:,} packets in, {echo_lost} lost in the echo, jitter "

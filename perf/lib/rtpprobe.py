@@ -4,10 +4,17 @@ computes per stream the packets lost (gaps in the sequence numbers) and the RFC 
 jitter, for the stream sent to the echo and for the stream it sent back. Their difference is the jitter the echo
 (later: our media relay) added.
 
-    python3 rtpprobe.py ECHO_PORT SECONDS OUT.json
-    python3 rtpprobe.py FIRST-LAST SECONDS OUT.json    (a port range: every port in it counts as the echo's)
+    python3 rtpprobe.py ECHO_PORT SECONDS OUT.json [EVERY]
+    python3 rtpprobe.py FIRST-LAST SECONDS OUT.json [EVERY]   (a port range: every port in it counts as the echo's)
+
+The probe is an observer on the same cores as the processes it watches, so it costs them as little as it can: a BPF
+filter in the kernel passes only the first bytes of the RTP packets it wants, and with EVERY > 1 only the calls
+whose far-end port / 2 is a multiple of EVERY (a sample of the calls, all of each sampled stream). Arrival times are
+the kernel's receive timestamps (SO_TIMESTAMPNS), not the moment Python gets round to the packet, so the jitter is
+the network's and not the probe's.
 """
 
+import ctypes
 import json
 import select
 import socket
@@ -19,6 +26,9 @@ ETH_P_ALL = 0x0003
 PACKET_OUTGOING = 4
 SOL_PACKET = 263
 PACKET_STATISTICS = 6
+SO_ATTACH_FILTER = 26
+SO_TIMESTAMPNS = 35
+SNAP_BYTES = 14 + 60 + 8 + 12
 CLOCK_HZ = 8000  # G.711
 
 
@@ -53,15 +63,71 @@ class Stream:
         return 0 if self.first_seq is None else self.max_ext - self.first_seq + 1
 
 
-def capture(ports, seconds):
+def _bpf(first, last, every, snap):
+    """A classic BPF program for the packet socket, so that the kernel drops what the probe does not need before it
+    is copied to us: outgoing copies (loopback shows each packet twice), non-IPv4, non-UDP, fragments, datagrams with
+    neither port in [first, last], and, when every > 1, the calls not sampled (their port outside the range, i.e. the
+    far end's, halved modulo every). Accepted packets are cut to snap bytes: headers are all we read."""
+    LD_W_ABS, LD_H_ABS, LD_B_ABS, LDX_B_MSH, LD_H_IND = 0x20, 0x28, 0x30, 0xB1, 0x48
+    ALU_RSH_K, ALU_MOD_K, JA, JEQ, JGT, JGE, JSET, RET = 0x74, 0x94, 0x05, 0x15, 0x25, 0x35, 0x45, 0x06
+    PKTTYPE = 0xFFFFF000 + 4  # SKF_AD_OFF + SKF_AD_PKTTYPE
+    prog = [  # (code, jt, jf, k) with jumps as labels, resolved below
+        (LD_W_ABS, 0, 0, PKTTYPE), (JEQ, "drop", 0, PACKET_OUTGOING),
+        (LD_H_ABS, 0, 0, 12), (JEQ, 0, "drop", 0x0800),
+        (LD_B_ABS, 0, 0, 23), (JEQ, 0, "drop", 17),
+        (LD_H_ABS, 0, 0, 20), (JSET, "drop", 0, 0x1FFF),
+        (LDX_B_MSH, 0, 0, 14),
+        (LD_H_IND, 0, 0, 16), (JGE, 0, "sport", first), (JGT, "sport", 0, last),
+        (LD_H_IND, 0, 0, 14), (JA, 0, 0, "sample"),
+        "sport", (LD_H_IND, 0, 0, 14), (JGE, 0, "drop", first), (JGT, "drop", 0, last),
+        (LD_H_IND, 0, 0, 16),
+        "sample", (ALU_RSH_K, 0, 0, 1), (ALU_MOD_K, 0, 0, every), (JEQ, 0, "drop", 0),
+        (RET, 0, 0, snap),
+        "drop", (RET, 0, 0, 0),
+    ]
+    labels, code = {}, []
+    for item in prog:
+        if isinstance(item, str):
+            labels[item] = len(code)
+        else:
+            code.append(item)
+
+    def rel(target, at):
+        return target if isinstance(target, int) else labels[target] - at - 1
+
+    out = b""
+    for at, (op, jt, jf, k) in enumerate(code):
+        if op == JA:
+            k = rel(k, at)
+        out += struct.pack("HBBI", op, rel(jt, at), rel(jf, at), k)
+    return out, len(code)
+
+
+def _attach(s, program, count):
+    buf = ctypes.create_string_buffer(program)
+
+    class FProg(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+    fprog = FProg(count, ctypes.addressof(buf))
+    s.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER, bytes(ctypes.string_at(ctypes.addressof(fprog),
+                                                                             ctypes.sizeof(fprog))))
+    return buf  # keep alive while attaching (the kernel copies it)
+
+
+def capture(ports, seconds, every=1):
     first, last = ports
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
+    program, count = _bpf(first, last, every, SNAP_BYTES)
+    _attach(s, program, count)
     s.bind(("lo", 0))
+    s.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
     try:
         s.setsockopt(socket.SOL_SOCKET, 33, 64 * 1024 * 1024)  # SO_RCVBUFFORCE
     except OSError:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024 * 1024)
     sent, echoed = {}, {}
+    anc = socket.CMSG_SPACE(16)
     end = time.monotonic() + seconds
     while True:
         left = end - time.monotonic()
@@ -72,31 +138,43 @@ def capture(ports, seconds):
             continue
         while True:
             try:
-                data, addr = s.recvfrom(2048, socket.MSG_DONTWAIT)
+                data, ancdata, _, addr = s.recvmsg(SNAP_BYTES, anc, socket.MSG_DONTWAIT)
             except BlockingIOError:
                 break
             if addr[2] == PACKET_OUTGOING:
-                continue  # loopback shows each packet twice; keep the receiving copy
-            now = time.monotonic()
+                continue  # the filter drops these; a packet from before it was attached may still come
             # Ethernet (14) + IPv4 (ihl) + UDP (8) + RTP (12)
             if len(data) < 14 + 20 + 8 + 12 or data[12:14] != b"\x08\x00" or data[14 + 9] != 17:
                 continue
             ihl = (data[14] & 0x0F) * 4
             u = 14 + ihl
+            if len(data) < u + 8 + 12:
+                continue
             sport, dport = struct.unpack("!HH", data[u:u + 4])
             to_echo = first <= dport <= last
             if not to_echo and not first <= sport <= last:
                 continue
+            if ((sport if to_echo else dport) >> 1) % every:
+                continue  # not a sampled call (from before the filter was attached)
             rtp = data[u + 8:]
             if rtp[0] >> 6 != 2:
                 continue
+            arrival = _kernel_time(ancdata)
             seq, ts, ssrc = struct.unpack("!HII", rtp[2:12])
             table = sent if to_echo else echoed
-            table.setdefault(ssrc, Stream()).add(seq, ts, now)
+            table.setdefault(ssrc, Stream()).add(seq, ts, arrival)
     stats = s.getsockopt(SOL_PACKET, PACKET_STATISTICS, 8)
     packets, drops = struct.unpack("II", stats)
     s.close()
     return sent, echoed, drops
+
+
+def _kernel_time(ancdata):
+    for level, kind, value in ancdata:
+        if level == socket.SOL_SOCKET and kind == SO_TIMESTAMPNS and len(value) >= 16:
+            sec, nsec = struct.unpack("qq", value[:16])
+            return sec + nsec / 1e9
+    return time.time()
 
 
 def summary(streams):
@@ -116,9 +194,12 @@ def main():
     first, _, last = sys.argv[1].partition("-")
     port = (int(first), int(last or first))
     seconds, out = float(sys.argv[2]), sys.argv[3]
-    sent, echoed, drops = capture(port, seconds)
+    every = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    cpu0 = time.process_time()
+    sent, echoed, drops = capture(port, seconds, every)
     with open(out, "w") as f:
-        json.dump({"sent": summary(sent), "echoed": summary(echoed), "capture_drops": drops}, f)
+        json.dump({"sent": summary(sent), "echoed": summary(echoed), "capture_drops": drops, "every": every,
+                   "cpu_s": time.process_time() - cpu0}, f)
 
 
 if __name__ == "__main__":

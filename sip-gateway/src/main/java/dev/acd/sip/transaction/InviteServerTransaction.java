@@ -1,5 +1,6 @@
 package dev.acd.sip.transaction;
 
+import static dev.acd.sip.transaction.TransactionState.ACCEPTED;
 import static dev.acd.sip.transaction.TransactionState.COMPLETED;
 import static dev.acd.sip.transaction.TransactionState.CONFIRMED;
 import static dev.acd.sip.transaction.TransactionState.PROCEEDING;
@@ -9,10 +10,13 @@ import dev.acd.sip.message.SipMessage;
 import dev.acd.sip.message.SipResponses;
 
 /**
- * The INVITE server transaction of RFC 3261 section 17.2.1 (figure 7): PROCEEDING, COMPLETED, CONFIRMED,
- * TERMINATED; timers G, H and I. Sends 100 Trying as soon as it exists, absorbs INVITE retransmissions by resending
- * the last response, and absorbs the ACK of a non-2xx final. A 2xx terminates it: retransmitting the 2xx until the
- * ACK is the UAS core's job (section 13.3.1.4).
+ * The INVITE server transaction of RFC 3261 section 17.2.1 (figure 7) with RFC 6026's ACCEPTED state: PROCEEDING,
+ * COMPLETED, CONFIRMED, ACCEPTED, TERMINATED; timers G, H, I and L. Sends 100 Trying as soon as it exists, absorbs
+ * INVITE retransmissions by resending the last response, and absorbs the ACK of a non-2xx final. After a 2xx it stays
+ * ACCEPTED for timer L, silently absorbing INVITE retransmissions: without that, a copy of the INVITE that arrives
+ * after our 2xx (a caller who retransmitted while we were slow) would make a new transaction and a stray 100 Trying,
+ * which callers such as SIPp take as a protocol error. Retransmitting the 2xx until the ACK is the UAS core's job
+ * (section 13.3.1.4); a 2xx it passes here while ACCEPTED is sent.
  */
 public final class InviteServerTransaction extends ServerTransaction {
     private long timerGMs;
@@ -50,23 +54,28 @@ public final class InviteServerTransaction extends ServerTransaction {
                 }
             }
             default -> {
-                // CONFIRMED absorbs ACK retransmissions; TERMINATED matches nothing
+                // CONFIRMED absorbs ACK retransmissions, ACCEPTED INVITE retransmissions; TERMINATED matches nothing
             }
         }
     }
 
     @Override
     public void respond(SipMessage response) {
+        int status = response.statusCode();
+        if (state() == ACCEPTED && status >= 200 && status < 300) {
+            sendResponse(response);
+            return;
+        }
         if (state() != PROCEEDING) {
             refuseAfterFinal(response);
         }
-        int status = response.statusCode();
         sendResponse(response);
         if (status < 200) {
             return;
         }
         if (status < 300) {
-            state(TERMINATED);
+            state(ACCEPTED);
+            start(TransactionTimer.TIMER_L, timers().timeoutMs());
             return;
         }
         state(COMPLETED);
@@ -93,7 +102,7 @@ public final class InviteServerTransaction extends ServerTransaction {
                     user().onTimeout(this);
                 }
             }
-            case TIMER_I -> state(TERMINATED);
+            case TIMER_I, TIMER_L -> state(TERMINATED);
             default -> throw new IllegalStateException(timer + " is not an INVITE server timer");
         }
     }

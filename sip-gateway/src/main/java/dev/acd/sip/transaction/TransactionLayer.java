@@ -112,11 +112,13 @@ public final class TransactionLayer {
         RequestContext context = new RequestContext(transport, remote, replyTo, this);
         TransactionKey key = TransactionKey.forServer(request);
         ServerTransaction existing = servers.get(key);
-        if (existing != null) {
+        boolean ack = "ACK".equals(request.method());
+        if (existing != null && !(ack && existing.state() == TransactionState.ACCEPTED)) {
             existing.receiveRequest(request);
             return;
         }
-        if ("ACK".equals(request.method())) {
+        if (ack) {
+            // the ACK of a 2xx is the dialog's even when an old-style peer's ACK matches the accepted INVITE
             core.onStrayAck(request, context);
             return;
         }

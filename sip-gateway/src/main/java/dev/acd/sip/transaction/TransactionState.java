@@ -10,6 +10,11 @@ public enum TransactionState {
     PROCEEDING,
     /** A final response has been received or sent; retransmissions are absorbed. */
     COMPLETED,
+    /**
+     * INVITE server: a 2xx has been sent (RFC 6026 section 7.1); INVITE retransmissions are absorbed until timer L,
+     * so a late copy of the INVITE is not taken for a new one.
+     */
+    ACCEPTED,
     /** INVITE server: the ACK for a non-2xx final has arrived. */
     CONFIRMED,
     /** Done; the transaction is forgotten. */

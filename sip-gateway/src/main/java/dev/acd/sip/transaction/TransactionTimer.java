@@ -23,5 +23,7 @@ public enum TransactionTimer {
     /** Non-INVITE server: wait for request retransmissions in COMPLETED, 64*T1 on UDP, 0 on TCP. */
     TIMER_J,
     /** Non-INVITE client: wait for response retransmissions in COMPLETED, T4 on UDP, 0 on TCP. */
-    TIMER_K
+    TIMER_K,
+    /** INVITE server: how long an ACCEPTED transaction absorbs INVITE retransmissions, 64*T1 (RFC 6026). */
+    TIMER_L
 }

@@ -93,14 +93,26 @@ class ServerTransactionTest {
     }
 
     @Test
-    void shouldTerminateOnA2xxLeavingItsRetransmissionToTheCore() {
+    void shouldAbsorbInviteRetransmissionsAfterA2xxUntilTimerLWithoutAStray100() {
         InviteServerTransaction tx = inviteTx(false);
+        SipMessage ok = SipResponses.create(invite, 200, null);
+        tx.respond(ok);
+        assertEquals(TransactionState.ACCEPTED, tx.state());
 
-        tx.respond(SipResponses.create(invite, 200, null));
-        clock.advance(60_000);
+        // a caller that retransmitted while we were slow: its copies must not be answered with 100 Trying again
+        tx.receiveRequest(invite);
+        clock.advance(1_000);
+        tx.receiveRequest(invite);
+        assertEquals(List.of(100, 200), wire.statuses());
 
-        assertEquals(TransactionState.TERMINATED, tx.state());
-        assertEquals(2, wire.count());
+        // the core's own 2xx retransmission still goes out through the accepted transaction
+        tx.respond(ok);
+        assertSame(ok, wire.last());
+
+        clock.advance(31_000);
+        assertEquals(TransactionState.TERMINATED, tx.state(), "timer L is 64*T1");
+        assertEquals(3, wire.count());
+        assertEquals(0, user.serverTimeouts);
     }
 
     @Test

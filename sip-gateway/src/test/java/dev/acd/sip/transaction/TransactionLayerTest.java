@@ -67,7 +67,22 @@ class TransactionLayerTest {
         layer.receiveRequest(SipFixtures.parse(SipFixtures.request("ACK", "z9hG4bKother", "layer-1", 1)), false, wire);
 
         assertEquals(1, core.strayAcks.size());
-        assertEquals(0, layer.serverCount());
+    }
+
+    @Test
+    void shouldNotTakeAnInviteRetransmittedAfterOur2xxForANewRequest() {
+        SipMessage invite = invite("z9hG4bKlate");
+        layer.receiveRequest(invite, false, wire);
+        core.serverTransactions.get(0).respond(SipResponses.create(invite, 200, null));
+
+        layer.receiveRequest(invite, false, wire);
+        clock.advance(31_999);
+        layer.receiveRequest(invite, false, wire);
+
+        assertEquals(1, core.serverTransactions.size(), "the copies reach neither the core nor a new transaction");
+        assertEquals(java.util.List.of(100, 200), wire.statuses());
+        clock.advance(1);
+        assertEquals(0, layer.serverCount(), "forgotten after timer L");
     }
 
     @Test

@@ -25,6 +25,10 @@ final class Wire implements MessageSender {
         return sent.stream().map(Sent::atMs).toList();
     }
 
+    List<Integer> statuses() {
+        return sent.stream().map(s -> s.message().statusCode()).toList();
+    }
+
     SipMessage last() {
         return sent.get(sent.size() - 1).message();
     }

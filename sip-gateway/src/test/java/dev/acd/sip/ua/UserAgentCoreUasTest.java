@@ -229,7 +229,7 @@ class UserAgentCoreUasTest {
 
         receive(SipFixtures.parse(SipFixtures.request("CANCEL", "z9hG4bKinv1", "call-1", 1)));
 
-        assertEquals(List.of(100, 200, 481), statuses(), "the INVITE transaction ended with its 2xx");
+        assertEquals(List.of(100, 200, 200), statuses(), "the accepted INVITE transaction is found; 200, no effect");
         assertTrue(cancels.isEmpty());
         assertEquals(DialogState.CONFIRMED, dialog.state());
     }
@@ -288,12 +288,14 @@ class UserAgentCoreUasTest {
     }
 
     @Test
-    void shouldResendThe2xxWhenTheInviteIsRetransmittedAfterIt() {
+    void shouldAbsorbAnInviteRetransmittedAfterThe2xxAndKeepRetransmittingThe2xx() {
         answered(invite());
 
         receive(invite());
+        assertEquals(List.of(100, 200), statuses(), "no second 100 Trying after the 200");
+        clock.advance(500);
 
-        assertEquals(List.of(100, 200, 100, 200), statuses());
+        assertEquals(List.of(100, 200, 200), statuses(), "the 2xx retransmission reaches the caller");
         assertEquals(1, invites.size());
     }
 
