@@ -29,6 +29,7 @@ PACKET_STATISTICS = 6
 SO_ATTACH_FILTER = 26
 SO_TIMESTAMPNS = 35
 SNAP_BYTES = 14 + 60 + 8 + 12
+HASH = 2654435761  # Knuth's multiplicative hash, 32-bit
 CLOCK_HZ = 8000  # G.711
 
 
@@ -66,10 +67,10 @@ class Stream:
 def _bpf(first, last, every, snap):
     """A classic BPF program for the packet socket, so that the kernel drops what the probe does not need before it
     is copied to us: outgoing copies (loopback shows each packet twice), non-IPv4, non-UDP, fragments, datagrams with
-    neither port in [first, last], and, when every > 1, the calls not sampled (their port outside the range, i.e. the
-    far end's, halved modulo every). Accepted packets are cut to snap bytes: headers are all we read."""
+    neither port in [first, last], and, when every > 1, the calls not sampled (see _sample; on the port outside the
+    range, the far end's). Accepted packets are cut to snap bytes: headers are all we read."""
     LD_W_ABS, LD_H_ABS, LD_B_ABS, LDX_B_MSH, LD_H_IND = 0x20, 0x28, 0x30, 0xB1, 0x48
-    ALU_RSH_K, ALU_MOD_K, JA, JEQ, JGT, JGE, JSET, RET = 0x74, 0x94, 0x05, 0x15, 0x25, 0x35, 0x45, 0x06
+    ALU_RSH_K, ALU_MUL_K, ALU_MOD_K, JA, JEQ, JGT, JGE, JSET, RET = 0x74, 0x24, 0x94, 0x05, 0x15, 0x25, 0x35, 0x45, 0x06
     PKTTYPE = 0xFFFFF000 + 4  # SKF_AD_OFF + SKF_AD_PKTTYPE
     prog = [  # (code, jt, jf, k) with jumps as labels, resolved below
         (LD_W_ABS, 0, 0, PKTTYPE), (JEQ, "drop", 0, PACKET_OUTGOING),
@@ -81,7 +82,8 @@ def _bpf(first, last, every, snap):
         (LD_H_IND, 0, 0, 14), (JA, 0, 0, "sample"),
         "sport", (LD_H_IND, 0, 0, 14), (JGE, 0, "drop", first), (JGT, "drop", 0, last),
         (LD_H_IND, 0, 0, 16),
-        "sample", (ALU_RSH_K, 0, 0, 1), (ALU_MOD_K, 0, 0, every), (JEQ, 0, "drop", 0),
+        "sample", (ALU_RSH_K, 0, 0, 1), (ALU_MUL_K, 0, 0, HASH), (ALU_RSH_K, 0, 0, 16), (ALU_MOD_K, 0, 0, every),
+        (JEQ, 0, "drop", 0),
         (RET, 0, 0, snap),
         "drop", (RET, 0, 0, 0),
     ]
@@ -101,6 +103,12 @@ def _bpf(first, last, every, snap):
             k = rel(k, at)
         out += struct.pack("HBBI", op, rel(jt, at), rel(jf, at), k)
     return out, len(code)
+
+
+def _sample(port, every):
+    """Nonzero for a call the filter leaves out: the same hash as the BPF program's (ports come in pairs, and a call's
+    legs sit next to each other, so a plain modulo would sample one kind of leg)."""
+    return ((((port >> 1) * HASH) & 0xFFFFFFFF) >> 16) % every
 
 
 def _attach(s, program, count):
@@ -154,7 +162,7 @@ def capture(ports, seconds, every=1):
             to_echo = first <= dport <= last
             if not to_echo and not first <= sport <= last:
                 continue
-            if ((sport if to_echo else dport) >> 1) % every:
+            if _sample(sport if to_echo else dport, every):
                 continue  # not a sampled call (from before the filter was attached)
             rtp = data[u + 8:]
             if rtp[0] >> 6 != 2:
