@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The feeding methods never block: they copy the frame into a bounded queue and return, and a full queue drops
  * the frame and counts it. The file is opened, written and finalised by tasks on the given executor (the
- * recorder's worker pool), never more than one at a time for one recording. {@link #close} completes with the path
+ * recorder's worker pool), never more than one at a time for one recording. The writer is woken once per batch of
+ * frames, not per frame: at 1,000 calls a task per frame was 100,000 hand-offs a second, and the writers spent
+ * more time being woken than writing. {@link #close} completes with the path
  * and length for the {@code RecordingReady} event.
  */
 public final class CallRecording {
@@ -27,10 +29,13 @@ public final class CallRecording {
     /** The queue size when none is given: 2 s of both directions. */
     public static final int DEFAULT_QUEUE_FRAMES = 200;
     private static final int SAMPLE_RATE_HZ = 8000;
+    /** Frames gathered before the writer is woken: 16 is 160 ms of a two-way call. */
+    private static final int BATCH_FRAMES = 16;
 
     private final Path file;
     private final Executor worker;
     private final ArrayBlockingQueue<Item> queue;
+    private final int batch;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final CompletableFuture<RecordedCall> result = new CompletableFuture<>();
@@ -44,6 +49,8 @@ public final class CallRecording {
         this.file = file;
         this.worker = worker;
         this.queue = new ArrayBlockingQueue<>(queueFrames);
+        // a small queue is handed over before it is full, so a batch never waits on frames that would be dropped
+        this.batch = Math.min(BATCH_FRAMES, Math.max(1, queueFrames / 2));
     }
 
     /**
@@ -100,7 +107,9 @@ public final class CallRecording {
             dropped.incrementAndGet();
             return;
         }
-        schedule();
+        if (queue.size() >= batch) {
+            schedule();
+        }
     }
 
     private void schedule() {
@@ -120,8 +129,8 @@ public final class CallRecording {
             }
         } finally {
             scheduled.set(false);
-            // an item offered between the last poll and the flag's reset must not wait for the next offer
-            if (!queue.isEmpty() || closing && !result.isDone()) {
+            // a batch completed between the last poll and the flag's reset must not wait for the next offer
+            if (queue.size() >= batch || closing && !result.isDone()) {
                 schedule();
             }
         }

@@ -131,6 +131,25 @@ class CallRecordingTest {
     }
 
     @Test
+    void shouldWakeTheWriterOncePerBatchOfFramesAndWriteTheRestOnClose() throws Exception {
+        List<Runnable> wakeUps = new ArrayList<>();
+        Path file = dir.resolve("batched.wav");
+        CallRecording recording = CallRecording.start(file, task -> {
+            wakeUps.add(task);
+            task.run();
+        }, CallRecording.DEFAULT_QUEUE_FRAMES);
+        for (int f = 0; f < 50; f++) {
+            recording.callerFrame(f * 20L, tone(1000, f));
+            recording.repFrame(f * 20L, tone(2000, f));
+        }
+        assertEquals(6, wakeUps.size(), "100 frames: 6 batches of 16, 4 frames still queued");
+
+        RecordedCall result = recording.close().get(5, TimeUnit.SECONDS);
+        assertEquals(1_000, result.durationMs(), "the last 4 frames are written on close");
+        assertEquals(0, result.framesDropped());
+    }
+
+    @Test
     void shouldLeaveHeldTimeOutAndMarkWhereTheHoldWas() throws Exception {
         Path file = dir.resolve("hold.wav");
         CallRecording recording = CallRecording.start(file, worker, CallRecording.DEFAULT_QUEUE_FRAMES);
