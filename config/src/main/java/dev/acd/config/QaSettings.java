@@ -14,13 +14,15 @@ import dev.acd.core.model.QaMeasure;
  * @param deadAirSeconds       a pause with neither party speaking counts as dead air from this long
  * @param waitForWrapUpSeconds how long after a recording is ready scoring waits for the rep's wrap-up (and
  *                             disposition) when the scorecard scores wrap-up facts
+ * @param busyCalls            from how many calls carrying audio at once scoring yields to them (0: never)
+ * @param busyShare            the share of a core each worker may take while it yields
  * @param defaultScorecard     the scorecard of calls no scorecard claims by queue or segment, or null for the
  *                             built-in default
  * @param review               which scored calls supervisors review
  * @param scorecards           the scorecards, in file order
  */
-public record QaSettings(int workers, double deadAirSeconds, int waitForWrapUpSeconds, String defaultScorecard,
-                         Review review, List<Scorecard> scorecards) {
+public record QaSettings(int workers, double deadAirSeconds, int waitForWrapUpSeconds, int busyCalls,
+                         double busyShare, String defaultScorecard, Review review, List<Scorecard> scorecards) {
     public QaSettings {
         scorecards = List.copyOf(scorecards);
     }

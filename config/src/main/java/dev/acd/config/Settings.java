@@ -451,6 +451,12 @@ public final class Settings {
     public static final Setting QA_WAIT_FOR_WRAP_UP_SECONDS = def("qa", "waitForWrapUpSeconds").whole(120).unit("seconds").range(0, 3600)
             .doc("How long scoring waits after the recording for the rep's wrap-up to end, when the scorecard scores "
                     + "wrap time, handle time or the disposition; other calls are scored at once.");
+    public static final Setting QA_BUSY_CALLS = def("qa", "busyCalls").whole(100).unit("calls").range(0, 100_000)
+            .doc("From this many calls carrying audio through the relay at once, QA scoring yields to them: each "
+                    + "worker takes at most busyShare of a core, resting after each recording in proportion to the "
+                    + "time it took; the backlog is scored as the calls thin out. 0: never slow down.");
+    public static final Setting QA_BUSY_SHARE = def("qa", "busyShare").decimal(0.25).range(0.05, 1)
+            .doc("The share of a core each QA worker may take while the relay is busy (busyCalls); 1: no limit.");
     public static final Setting QA_DEFAULT_SCORECARD = def("qa", "defaultScorecard").id()
             .doc("The scorecard of calls no scorecard claims by queue or segment; none means the built-in default scorecard.");
     public static final Setting QA_REVIEW = def("qa", "review").section()

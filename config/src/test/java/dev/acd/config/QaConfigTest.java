@@ -94,6 +94,19 @@ class QaConfigTest {
         assertTrue(qa.scorecards().isEmpty());
         assertNull(qa.defaultScorecard());
         assertEquals(new QaSettings.Review(60, true, 15), qa.review());
+        assertEquals(100, qa.busyCalls(), "scoring yields to 100 calls with audio by default");
+        assertEquals(0.25, qa.busyShare());
+    }
+
+    @Test
+    void shouldReadHowScoringYieldsToCallsAndRefuseAShareAboveAWholeCore() throws Exception {
+        QaSettings qa = ConfigLoader.load(write(ROUTING + QA.replace("  workers: 3", "  workers: 3\n  busyCalls: 0")))
+                .qa();
+        assertEquals(0, qa.busyCalls());
+
+        ConfigProblem problem = single(ROUTING + QA.replace("  workers: 3", "  workers: 3\n  busyShare: 1.5"));
+        assertEquals("qa.busyShare", problem.path());
+        assertTrue(problem.message().contains("1.5"), problem.message());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import dev.acd.config.QaSettings;
 import dev.acd.core.event.EventPublisher;
@@ -17,6 +18,7 @@ import dev.acd.recorder.scorecard.Criterion;
 import dev.acd.recorder.scorecard.ReviewPolicy;
 import dev.acd.recorder.scorecard.Scorecard;
 import dev.acd.recorder.scorecard.ScorecardBook;
+import dev.acd.recorder.scoring.ScoringPace;
 
 /**
  * Turns the {@code qa:} configuration into the recorder's scorecards, review policy, analyser and QA service. The
@@ -60,11 +62,16 @@ public final class QaWiring {
         return new CallAnalyzer(VadSettings.DEFAULTS, Math.round(qa.deadAirSeconds() * 1000));
     }
 
-    /** The QA service over a journal, its checkpoint saved next to the journal's directory. Not started. */
-    public static QaService service(QaSettings qa, Journal journal, EventPublisher publisher, Clock clock) {
+    /**
+     * The QA service over a journal, its checkpoint saved next to the journal's directory, its workers yielding to
+     * {@code liveCalls} (calls carrying audio now) as {@code qa.busyCalls} says. Not started.
+     */
+    public static QaService service(QaSettings qa, Journal journal, EventPublisher publisher, Clock clock,
+            IntSupplier liveCalls) {
         Path dir = journal.settings().dir().toAbsolutePath();
         Path checkpoint = (dir.getParent() == null ? dir : dir.getParent()).resolve(CHECKPOINT_FILE);
         return new QaService(journal, publisher, scorecards(qa), review(qa), analyzer(qa), clock,
-                new QaService.Options(qa.workers(), qa.waitForWrapUpSeconds() * 1000L, checkpoint));
+                new QaService.Options(qa.workers(), qa.waitForWrapUpSeconds() * 1000L, checkpoint,
+                        ScoringPace.yieldingToCalls(liveCalls, qa.busyCalls(), qa.busyShare())));
     }
 }

@@ -77,8 +77,9 @@ public final class Services {
 
     /** QA scores every recording the journal announces, off the call path; its gauges go to the server's meters. */
     private static void startQa(AcdServer server, List<String> started) {
+        // calls carrying audio: two RTP legs per bridged call (SIP may start after QA, so looked up each time)
         QaService qa = server.host(QaWiring.service(server.config().qa(), server.journal(), server.events(),
-                server.clock()));
+                server.clock(), () -> server.service(SipService.class).map(sip -> sip.rtp().openLegs() / 2).orElse(0)));
         qa.bindTo(server.metrics());
         server.meterJournalReader("qa", qa::eventsRead);
         qa.start();

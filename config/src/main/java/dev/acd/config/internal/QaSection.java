@@ -54,7 +54,7 @@ final class QaSection {
             }
         }
         return new QaSettings(m.whole(QA_WORKERS), m.decimal(QA_DEAD_AIR_SECONDS), m.whole(QA_WAIT_FOR_WRAP_UP_SECONDS),
-                defaultScorecard, review, scorecards);
+                m.whole(QA_BUSY_CALLS), m.decimal(QA_BUSY_SHARE), defaultScorecard, review, scorecards);
     }
 
     private record Claim(String scorecard, Where where) {

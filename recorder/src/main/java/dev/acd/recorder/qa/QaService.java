@@ -33,6 +33,7 @@ import dev.acd.recorder.scorecard.Scorecard;
 import dev.acd.recorder.scorecard.ScorecardBook;
 import dev.acd.recorder.scoring.RecordingScorer;
 import dev.acd.recorder.scoring.ScoredCall;
+import dev.acd.recorder.scoring.ScoringPace;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -52,8 +53,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * review queue and {@link #rate} are safe from any thread. Start with {@link #start()}, stop with {@link #close()}.
  */
 public final class QaService implements AutoCloseable {
-    /** Where and how the service works. */
-    public record Options(int workers, long waitForWrapUpMs, Path checkpointFile) {
+    /** Where and how the service works; {@code pace} says how long a worker rests after each recording. */
+    public record Options(int workers, long waitForWrapUpMs, Path checkpointFile, ScoringPace pace) {
+        /** Workers that never rest. */
+        public Options(int workers, long waitForWrapUpMs, Path checkpointFile) {
+            this(workers, waitForWrapUpMs, checkpointFile, ScoringPace.FLAT_OUT);
+        }
+
         public Options {
             if (workers < 1) {
                 throw new IllegalArgumentException("QA workers must be at least 1, got " + workers);
@@ -62,6 +68,7 @@ public final class QaService implements AutoCloseable {
                 throw new IllegalArgumentException("waitForWrapUpMs must be 0 or more, got " + waitForWrapUpMs);
             }
             Objects.requireNonNull(checkpointFile, "checkpointFile");
+            Objects.requireNonNull(pace, "pace");
         }
     }
 
@@ -111,7 +118,7 @@ public final class QaService implements AutoCloseable {
         this.scorecards = Objects.requireNonNull(scorecards, "scorecards");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.options = Objects.requireNonNull(options, "options");
-        this.scorer = new RecordingScorer(analyzer, review, clock, options.workers(), new Results());
+        this.scorer = new RecordingScorer(analyzer, review, clock, options.workers(), options.pace(), new Results());
         this.tailer = new Thread(this::run, "qa-tailer");
         this.tailer.setDaemon(true);
     }

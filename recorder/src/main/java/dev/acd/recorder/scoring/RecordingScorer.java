@@ -3,6 +3,7 @@ package dev.acd.recorder.scoring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,11 +46,20 @@ public final class RecordingScorer implements AutoCloseable {
     private final Clock clock;
     private final Listener listener;
     private final ExecutorService workers;
+    private final ScoringPace pace;
+    /** Counted down by {@link #close}: a resting worker gets on with the queue at once. */
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong scored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
     public RecordingScorer(CallAnalyzer analyzer, ReviewPolicy review, Clock clock, int threads, Listener listener) {
+        this(analyzer, review, clock, threads, ScoringPace.FLAT_OUT, listener);
+    }
+
+    /** @param pace how long a worker rests after each recording (e.g. while the relay is busy) */
+    public RecordingScorer(CallAnalyzer analyzer, ReviewPolicy review, Clock clock, int threads, ScoringPace pace,
+            Listener listener) {
         if (threads < 1) {
             throw new IllegalArgumentException("QA workers must be at least 1, got " + threads);
         }
@@ -57,6 +67,7 @@ public final class RecordingScorer implements AutoCloseable {
         this.review = review;
         this.clock = clock;
         this.listener = listener;
+        this.pace = pace;
         AtomicInteger number = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 task -> {
@@ -72,7 +83,22 @@ public final class RecordingScorer implements AutoCloseable {
      */
     public void submit(RecordingReady recording, String repId, Scorecard scorecard, CallFacts facts) {
         submitted.incrementAndGet();
-        workers.execute(() -> score(recording, repId, scorecard, facts));
+        workers.execute(() -> {
+            long start = System.nanoTime();
+            score(recording, repId, scorecard, facts);
+            rest(pace.restAfterMs((System.nanoTime() - start) / 1_000_000));
+        });
+    }
+
+    private void rest(long ms) {
+        if (ms <= 0) {
+            return;
+        }
+        try {
+            closing.await(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void score(RecordingReady recording, String repId, Scorecard scorecard, CallFacts facts) {
@@ -108,6 +134,7 @@ public final class RecordingScorer implements AutoCloseable {
     /** Stops taking recordings and waits (up to a minute) for the queued ones to be scored. */
     @Override
     public void close() throws InterruptedException {
+        closing.countDown();
         workers.shutdown();
         if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
             workers.shutdownNow();

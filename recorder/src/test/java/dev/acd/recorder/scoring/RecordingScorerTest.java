@@ -3,10 +3,12 @@ package dev.acd.recorder.scoring;
 import static dev.acd.recorder.analysis.SyntheticCall.CUSTOMER;
 import static dev.acd.recorder.analysis.SyntheticCall.REP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,5 +84,41 @@ class RecordingScorerTest {
         assertTrue(scored.get(3L).review().contains(QaReviewReason.ONE_WAY_AUDIO), scored.get(3L).review().toString());
         assertEquals("rep-cy", scored.get(3L).event().repId());
         assertEquals(new ScoringProgress(3, 2, 1, 0), scorer.progress());
+    }
+
+    @Test
+    void shouldRestBetweenRecordingsAsThePaceSaysAndStopRestingWhenClosed() throws Exception {
+        Path call = new SyntheticCall(8_000, 10_000, 4)
+                .say(REP, 500, 3_000, -20, 120).say(CUSTOMER, 3_500, 7_000, -24, 210)
+                .noise(CUSTOMER, -60).noise(REP, -60).write(dir.resolve("call.wav"));
+        CountDownLatch resting = new CountDownLatch(1);
+        ScoringPace anHour = workedMs -> {
+            resting.countDown();
+            return 3_600_000;
+        };
+        RecordingScorer scorer = new RecordingScorer(new CallAnalyzer(), ReviewPolicy.DEFAULTS, new ManualClock(NOW), 1,
+                anHour, new RecordingScorer.Listener() {
+                    @Override
+                    public void scored(ScoredCall c) {
+                        scored.put(c.recording().callId(), c);
+                    }
+
+                    @Override
+                    public void failed(RecordingReady recording, Exception failure) {
+                        failed.put(recording.callId(), failure);
+                    }
+                });
+        Scorecard card = DefaultScorecard.create();
+        scorer.submit(new RecordingReady(NOW - 2, 1, call.toString(), 10_000), "rep-ann", card, CallFacts.NONE);
+        scorer.submit(new RecordingReady(NOW - 1, 2, call.toString(), 10_000), "rep-bob", card, CallFacts.NONE);
+
+        assertTrue(resting.await(10, TimeUnit.SECONDS), "the pace is asked after the first recording");
+        assertEquals(List.of(1L), List.copyOf(scored.keySet()), "the one worker rests before the second");
+        assertEquals(1, scorer.progress().backlog());
+
+        // closing ends the rest: the queued recording is scored now, not in an hour (close would give up after 60 s)
+        assertTimeoutPreemptively(Duration.ofSeconds(30), scorer::close);
+        assertEquals(2, scored.size());
+        assertTrue(failed.isEmpty(), failed.toString());
     }
 }

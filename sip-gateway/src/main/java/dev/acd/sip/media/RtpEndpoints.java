@@ -58,6 +58,13 @@ public final class RtpEndpoints {
         return result;
     }
 
+    /** Endpoints open now (two per bridged call, one per caller hearing music or a prompt); from any thread. */
+    public int openLegs() {
+        synchronized (totalsLock) {
+            return open.size();
+        }
+    }
+
     /** Every endpoint's counters summed, closed ones included; from any thread. */
     public RtpTotals totals() {
         synchronized (totalsLock) {
