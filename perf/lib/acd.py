@@ -538,7 +538,7 @@ def _settled_baseline(pid, api, max_wait_s, min_wait_s=0):
 def media_hold(plan, workdir, server, api, callers, lines, log):
     """Calls with RTP through the server: SIPp callers stream G.711 (uac-media.xml) to the lines, the server
     queues them, rings the reps at SIPp answerers that echo RTP (-rtp_echo), bridges and records. N calls are held at
-    once; two packet probes on lo measure loss and jitter on the caller side and on the rep side of the relay. Heap
+    once; a packet probe on lo measures loss and jitter on the caller side and on the rep side of the relay. Heap
     (after a full GC) and RSS are read with N calls live, after the probe window so the GC does not disturb it."""
     import loadrun
     import media
@@ -561,7 +561,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
         "| calls at once | calls ok / failed | answered by a rep | more live calls at the heap reading | caller -> relay: "
         "streams, packets, lost | relay -> rep: streams, packets, lost | rep echo -> relay: lost | relay -> caller: "
         "packets, lost | jitter in (caller -> relay) / through (relay -> rep) / back (relay -> caller), mean ms | "
-        "added jitter, mean / max ms | probes: every nth call, drops, CPU % | acd CPU % | CPU ms per call-second | "
+        "added jitter, mean / max ms | probe: every nth call, drops, CPU % | acd CPU % | CPU ms per call-second | "
         "heap MiB (after GC) | "
         "anon RSS MiB | recordings MB |\n"
         "|---:|---|---:|---:|---|---|---|---|---|---|---|---:|---:|---:|---:|---:|")
@@ -579,12 +579,11 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             ramp_s = n / ramp_rate
             window = ramp_s + hold_s - 2
             heap0, rss0, waited, settled = _settled_baseline(pid, api, *((6, 0) if plan.quick else (50, 34)))
-            probes = []
             every = _probe_every(n)
-            for name, ports in (("rep", echo_range), ("caller", caller_range)):
-                out = os.path.join(d, f"probe-{name}.json")
-                probes.append((out, subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__),
-                                                      "rtpprobe.py"), ports, str(window), out, str(every)])))
+            # one packet socket for both sides: each socket on lo is a tap every sender pays for in the kernel
+            outs = [os.path.join(d, f"probe-{name}.json") for name in ("rep", "caller")]
+            probe = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "rtpprobe.py"),
+                                      f"{echo_range},{caller_range}", str(window), ",".join(outs), str(every)])
             time.sleep(0.3)
             before = api.totals()
             # Calls an overloaded step left behind are not this level's: only the growth counts.
@@ -600,9 +599,9 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                    "errors.log", "-nostdin", "-aa", "-buff_size", sipp.BUFFER_BYTES]
             if len(result.commands) < 2:
                 result.commands.append(" ".join(sipp._shown(cmd)) + "   # tone.pcmu in the working directory")
-                result.commands.append(f"python3 perf/lib/rtpprobe.py {echo_range} WINDOW probe-rep.json EVERY; "
-                                       f"python3 perf/lib/rtpprobe.py {caller_range} WINDOW probe-caller.json EVERY"
-                                       f"   # EVERY = calls at once / {PROBE_CALLS}, at least 1")
+                result.commands.append(f"python3 perf/lib/rtpprobe.py {echo_range},{caller_range} WINDOW "
+                                       f"probe-rep.json,probe-caller.json EVERY   # EVERY = calls at once / "
+                                       f"{PROBE_CALLS}, at least 1")
             caller = subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                       stderr=open(os.path.join(d, "stderr.log"), "w"))
             # Every call talks ramp + hold seconds from its start: the first ends as the probe window closes.
@@ -614,13 +613,12 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             heap, rss = _heap_after_gc_mib(pid), _rss_mib(pid)
             while caller.poll() is None:
                 time.sleep(0.25)
-            for _, p in probes:
-                p.wait()
+            probe.wait()
             time.sleep(2)
             after = api.totals()
             last, _ = sipp._read_stats(d)
             ok = int(last.get("SuccessfulCall(C)", 0) or 0)
-            (rep, caller_side) = [json.load(open(out)) for out, _ in probes]
+            (rep, caller_side) = [json.load(open(out)) for out in outs]
             # rep probe: 'sent' = packets to the echo (relay -> rep), 'echoed' = from the echo (rep -> relay);
             # caller probe: 'sent' = packets to the callers' ports (relay -> caller), 'echoed' = caller -> relay.
             c_in, to_rep, from_rep, c_back = caller_side["echoed"], rep["sent"], rep["echoed"], caller_side["sent"]
@@ -666,8 +664,8 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
     return result
 
 
-# The probes watch about this many calls: above it they sample every nth call, so that the observer (two Python
-# processes on the same cores) does not take the CPU the relay needs.
+# The probe watches about this many calls: above it, it samples every nth call, so that the observer (a Python
+# process on the same cores) does not take the CPU the relay needs.
 PROBE_CALLS = 250
 
 

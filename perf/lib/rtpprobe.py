@@ -6,10 +6,12 @@ jitter, for the stream sent to the echo and for the stream it sent back. Their d
 
     python3 rtpprobe.py ECHO_PORT SECONDS OUT.json [EVERY]
     python3 rtpprobe.py FIRST-LAST SECONDS OUT.json [EVERY]   (a port range: every port in it counts as the echo's)
+    python3 rtpprobe.py R1,R2 SECONDS OUT1.json,OUT2.json [EVERY]   (several ranges, one packet socket, a file each)
 
 The probe is an observer on the same cores as the processes it watches, so it costs them as little as it can: a BPF
 filter in the kernel passes only the first bytes of the RTP packets it wants, and with EVERY > 1 only the calls
-whose far-end port / 2 is a multiple of EVERY (a sample of the calls, all of each sampled stream). Arrival times are
+whose far-end port hashes to a multiple of EVERY (a sample of the calls, all of each sampled stream). Several ranges
+share one packet socket: every packet socket on lo is a tap the senders pay for in the kernel. Arrival times are
 the kernel's receive timestamps (SO_TIMESTAMPNS), not the moment Python gets round to the packet, so the jitter is
 the network's and not the probe's.
 """
@@ -64,24 +66,32 @@ class Stream:
         return 0 if self.first_seq is None else self.max_ext - self.first_seq + 1
 
 
-def _bpf(first, last, every, snap):
+def _bpf(ranges, every, snap):
     """A classic BPF program for the packet socket, so that the kernel drops what the probe does not need before it
     is copied to us: outgoing copies (loopback shows each packet twice), non-IPv4, non-UDP, fragments, datagrams with
-    neither port in [first, last], and, when every > 1, the calls not sampled (see _sample; on the port outside the
-    range, the far end's). Accepted packets are cut to snap bytes: headers are all we read."""
+    no port in any of the ranges, and, when every > 1, the calls not sampled (see _sample; on the port outside the
+    ranges, the far end's). Accepted packets are cut to snap bytes: headers are all we read."""
     LD_W_ABS, LD_H_ABS, LD_B_ABS, LDX_B_MSH, LD_H_IND = 0x20, 0x28, 0x30, 0xB1, 0x48
     ALU_RSH_K, ALU_MUL_K, ALU_MOD_K, JA, JEQ, JGT, JGE, JSET, RET = 0x74, 0x24, 0x94, 0x05, 0x15, 0x25, 0x35, 0x45, 0x06
     PKTTYPE = 0xFFFFF000 + 4  # SKF_AD_OFF + SKF_AD_PKTTYPE
+    DPORT, SPORT = 16, 14  # offsets in the UDP header, after X = the IPv4 header's length
     prog = [  # (code, jt, jf, k) with jumps as labels, resolved below
         (LD_W_ABS, 0, 0, PKTTYPE), (JEQ, "drop", 0, PACKET_OUTGOING),
         (LD_H_ABS, 0, 0, 12), (JEQ, 0, "drop", 0x0800),
         (LD_B_ABS, 0, 0, 23), (JEQ, 0, "drop", 17),
         (LD_H_ABS, 0, 0, 20), (JSET, "drop", 0, 0x1FFF),
         (LDX_B_MSH, 0, 0, 14),
-        (LD_H_IND, 0, 0, 16), (JGE, 0, "sport", first), (JGT, "sport", 0, last),
-        (LD_H_IND, 0, 0, 14), (JA, 0, 0, "sample"),
-        "sport", (LD_H_IND, 0, 0, 14), (JGE, 0, "drop", first), (JGT, "drop", 0, last),
-        (LD_H_IND, 0, 0, 16),
+    ]
+    # the destination in a range: sample on the source (the far end); else the source in a range: on the destination
+    for port, far in ((DPORT, "far-sport"), (SPORT, "far-dport")):
+        prog.append((LD_H_IND, 0, 0, port))
+        for i, (first, last) in enumerate(ranges):
+            nxt = f"{port}-{i + 1}"
+            prog += [(JGE, 0, nxt, first), (JGT, nxt, far, last), nxt]
+    prog += [
+        (RET, 0, 0, 0),
+        "far-sport", (LD_H_IND, 0, 0, SPORT), (JA, 0, 0, "sample"),
+        "far-dport", (LD_H_IND, 0, 0, DPORT),
         "sample", (ALU_RSH_K, 0, 0, 1), (ALU_MUL_K, 0, 0, HASH), (ALU_RSH_K, 0, 0, 16), (ALU_MOD_K, 0, 0, every),
         (JEQ, 0, "drop", 0),
         (RET, 0, 0, snap),
@@ -123,10 +133,10 @@ def _attach(s, program, count):
     return buf  # keep alive while attaching (the kernel copies it)
 
 
-def capture(ports, seconds, every=1):
-    first, last = ports
+def capture(ranges, seconds, every=1):
+    """Per range: (streams sent to a port in it, streams sent from one) by SSRC; and the kernel's drop count."""
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
-    program, count = _bpf(first, last, every, SNAP_BYTES)
+    program, count = _bpf(ranges, every, SNAP_BYTES)
     _attach(s, program, count)
     s.bind(("lo", 0))
     s.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
@@ -134,7 +144,7 @@ def capture(ports, seconds, every=1):
         s.setsockopt(socket.SOL_SOCKET, 33, 64 * 1024 * 1024)  # SO_RCVBUFFORCE
     except OSError:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024 * 1024)
-    sent, echoed = {}, {}
+    tables = [({}, {}) for _ in ranges]
     anc = socket.CMSG_SPACE(16)
     end = time.monotonic() + seconds
     while True:
@@ -159,9 +169,12 @@ def capture(ports, seconds, every=1):
             if len(data) < u + 8 + 12:
                 continue
             sport, dport = struct.unpack("!HH", data[u:u + 4])
-            to_echo = first <= dport <= last
-            if not to_echo and not first <= sport <= last:
-                continue
+            hit = _range_of(ranges, dport)
+            to_echo = hit is not None
+            if not to_echo:
+                hit = _range_of(ranges, sport)
+                if hit is None:
+                    continue
             if _sample(sport if to_echo else dport, every):
                 continue  # not a sampled call (from before the filter was attached)
             rtp = data[u + 8:]
@@ -169,12 +182,19 @@ def capture(ports, seconds, every=1):
                 continue
             arrival = _kernel_time(ancdata)
             seq, ts, ssrc = struct.unpack("!HII", rtp[2:12])
-            table = sent if to_echo else echoed
+            table = tables[hit][0 if to_echo else 1]
             table.setdefault(ssrc, Stream()).add(seq, ts, arrival)
     stats = s.getsockopt(SOL_PACKET, PACKET_STATISTICS, 8)
     packets, drops = struct.unpack("II", stats)
     s.close()
-    return sent, echoed, drops
+    return tables, drops
+
+
+def _range_of(ranges, port):
+    for i, (first, last) in enumerate(ranges):
+        if first <= port <= last:
+            return i
+    return None
 
 
 def _kernel_time(ancdata):
@@ -199,15 +219,23 @@ def summary(streams):
 
 
 def main():
-    first, _, last = sys.argv[1].partition("-")
-    port = (int(first), int(last or first))
-    seconds, out = float(sys.argv[2]), sys.argv[3]
+    ranges = []
+    for r in sys.argv[1].split(","):
+        first, _, last = r.partition("-")
+        ranges.append((int(first), int(last or first)))
+    seconds, outs = float(sys.argv[2]), sys.argv[3].split(",")
+    if len(outs) != len(ranges):
+        sys.exit(f"rtpprobe: {len(ranges)} port ranges but {len(outs)} output files")
     every = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     cpu0 = time.process_time()
-    sent, echoed, drops = capture(port, seconds, every)
-    with open(out, "w") as f:
-        json.dump({"sent": summary(sent), "echoed": summary(echoed), "capture_drops": drops, "every": every,
-                   "cpu_s": time.process_time() - cpu0}, f)
+    tables, drops = capture(ranges, seconds, every)
+    cpu = time.process_time() - cpu0
+    for out, (sent, echoed) in zip(outs, tables):
+        # the one socket's drops and CPU are reported with the first range only, so that sums stay right
+        first = out == outs[0]
+        with open(out, "w") as f:
+            json.dump({"sent": summary(sent), "echoed": summary(echoed), "capture_drops": drops if first else 0,
+                       "every": every, "cpu_s": cpu if first else 0.0}, f)
 
 
 if __name__ == "__main__":
