@@ -131,6 +131,17 @@ public final class QueueStandingsProjection {
         return new QueueStanding(position, interval < 0 ? QueueStanding.NO_ESTIMATE : position * interval / 1000);
     }
 
+    /**
+     * What a call joining {@code queueId} at {@code now} may expect to wait, in seconds: one place behind every call
+     * waiting there, at the queue's recent answer interval; {@link QueueStanding#NO_ESTIMATE} when too few recent
+     * answers tell. The wallboard's figure for the queue.
+     */
+    public synchronized long expectedWaitSecondsAt(String queueId, long now) {
+        QueueNow q = queues.get(queueId);
+        long interval = q == null ? -1 : answerIntervalMs(q, now);
+        return interval < 0 ? QueueStanding.NO_ESTIMATE : (q.waiting.size() + 1) * interval / 1000;
+    }
+
     /** The queue's recent answer interval in ms, or -1 when too few answers are recent enough to tell. */
     private static long answerIntervalMs(QueueNow q, long now) {
         for (Iterator<long[]> it = q.intervals.iterator(); it.hasNext(); ) {
@@ -148,7 +159,8 @@ public final class QueueStandingsProjection {
             sum += sample[1];
         }
         long mean = sum / q.intervals.size();
-        long unanswered = now - Math.max(q.lastAnswerAt, q.nonEmptySince);
+        // an empty queue waits for no answer: only time with callers waiting counts against the reps
+        long unanswered = q.waiting.isEmpty() ? 0 : now - Math.max(q.lastAnswerAt, q.nonEmptySince);
         return Math.max(mean, unanswered);
     }
 

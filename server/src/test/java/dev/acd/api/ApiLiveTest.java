@@ -76,6 +76,7 @@ class ApiLiveTest {
         assertEquals("strategic", first.get("segment").asText());
         assertEquals(45.0, first.get("waitSeconds").asDouble(), 0.001);
         assertEquals(2, tile.get("today").get("offered").asLong());
+        assertTrue(tile.get("expectedWaitSeconds").isNull(), "no answers yet: no estimate");
         assertEquals(2, api.read(api.get("/api/calls", token)).size());
         assertEquals(404, api.get("/api/queues/no-such-queue", token).statusCode());
     }
@@ -200,5 +201,23 @@ class ApiLiveTest {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null)
                     .join();
         }
+    }
+
+    @Test
+    void shouldExpectANewCallerToWaitBehindTheQueueAtItsRecentAnswerPace() throws Exception {
+        api.journal(new RepLoggedIn(NINE, ApiHarness.REP), new RepReady(NINE, ApiHarness.REP));
+        for (long id = 1; id <= 5; id++) {
+            callWaiting(id, NINE);
+        }
+        for (long id = 1; id <= 3; id++) {
+            api.journal(new CallAnswered(NINE + id * 30_000, id, ApiHarness.REP));
+        }
+        api.now.set(NINE + 100_000);
+        String token = api.login(ApiHarness.SUPERVISOR);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.read(api.get("/api/queues/" + queue, token)).get("waiting").asInt() == 2);
+
+        JsonNode tile = api.read(api.get("/api/queues/" + queue, token));
+        assertEquals(90, tile.get("expectedWaitSeconds").asLong(), "two waiting, an answer every 30 s: third in line");
     }
 }

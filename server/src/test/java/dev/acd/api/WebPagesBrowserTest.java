@@ -123,6 +123,15 @@ class WebPagesBrowserTest {
         assertTrue(api.published.contains(new RepNotReady(published(RepNotReady.class).at(), ApiHarness.REP, "lunch")));
         assertEquals("0", browser.findElement(By.cssSelector("[data-queue='sales'] .rep-counts .READY b")).getText());
 
+        // the expected wait appears once the queue has answered three calls: 41 still waits, so a newcomer is second
+        assertEquals("–", browser.findElement(By.cssSelector("[data-queue='sales'] .expected-wait")).getText());
+        api.now.set(NINE + 70_000);
+        for (long id = 51; id <= 53; id++) {
+            new CallScript(api, id, "sales").arrives(NINE + 2_000).answered(NINE + 2_000 + (id - 50) * 20_000,
+                    ApiHarness.REP);
+        }
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-queue='sales'] .expected-wait"), "0:40"));
+
         browser.manage().window().setSize(new Dimension(390, 844));
         assertNoSidewaysScroll();
         screenshot("wallboard-narrow");

@@ -106,4 +106,24 @@ class QueueStandingsProjectionTest {
         standings.apply(new CallAnswered(30 * S, 3, "rep-ava"));
         assertFalse(standings.standingAt(4, 31 * S + 31 * 60 * S).hasEstimate());
     }
+
+    @Test
+    void shouldExpectANewCallerToWaitBehindEveryoneWaitingAtTheQueuesPace() {
+        assertEquals(QueueStanding.NO_ESTIMATE, standings.expectedWaitSecondsAt("sales", 0), "never had a call");
+        for (long id = 1; id <= 5; id++) {
+            standings.apply(new CallQueued(0, id, "sales", 10));
+        }
+        standings.apply(new CallAnswered(40 * S, 1, "rep-ava"));
+        standings.apply(new CallAnswered(80 * S, 2, "rep-ben"));
+        assertEquals(QueueStanding.NO_ESTIMATE, standings.expectedWaitSecondsAt("sales", 81 * S));
+        standings.apply(new CallAnswered(120 * S, 3, "rep-ava"));
+
+        assertEquals(120, standings.expectedWaitSecondsAt("sales", 125 * S), "two waiting, so third place: 3 x 40 s");
+        assertEquals(QueueStanding.NO_ESTIMATE, standings.expectedWaitSecondsAt("renewals", 125 * S));
+
+        standings.apply(new CallAnswered(160 * S, 4, "rep-ben"));
+        standings.apply(new CallAnswered(200 * S, 5, "rep-ava"));
+        assertEquals(40, standings.expectedWaitSecondsAt("sales", 20 * 60 * S),
+                "an empty queue: the next caller is first, and idle minutes do not count as waiting");
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.acd.calls.QueueStandingsProjection;
 import dev.acd.core.event.CallAbandoned;
 import dev.acd.core.event.CallAnswered;
 import dev.acd.core.event.CallArrived;
@@ -135,6 +136,8 @@ public final class LiveModel {
     private final Set<Long> changedCalls = new HashSet<>();
     /** Calls that ended since the last drain, with the rep they were shown to (for a rep's feed). */
     private final Map<Long, String> endedCalls = new LinkedHashMap<>();
+    /** Places in the queues and the queues' answer pace, for the expected wait (the same figures callers hear). */
+    private final QueueStandingsProjection standings = new QueueStandingsProjection();
 
     /** Starts from the configuration's queues and reps, all logged out, until the journal says otherwise. */
     public LiveModel(RoutingModel model) {
@@ -162,7 +165,13 @@ public final class LiveModel {
         return reps.get(id);
     }
 
+    /** The queues' standings: where calls wait and how fast each queue answers. */
+    public QueueStandingsProjection standings() {
+        return standings;
+    }
+
     public void apply(Event event) {
+        standings.apply(event);
         long at = event.at();
         if (event instanceof ConfigChanged e) {
             configure(e.model());

@@ -18,6 +18,7 @@ import dev.acd.core.stats.Report;
 import dev.acd.core.stats.ReportRow;
 import dev.acd.core.stats.RepState;
 import dev.acd.core.stats.StatsProjection;
+import dev.acd.sip.prompt.QueueStanding;
 
 /**
  * The JSON shapes of live state, made from the model at one instant: times in state and waits are counted to
@@ -34,7 +35,8 @@ public final class Views {
     public record QueueToday(long offered, long answered, long abandoned, Double serviceLevel, Double abandonRate) {
     }
 
-    public record QueueView(String id, String name, int waiting, double longestWaitSeconds,
+    /** A queue tile; {@code expectedWaitSeconds} is what a caller joining now may expect, null with no estimate. */
+    public record QueueView(String id, String name, int waiting, double longestWaitSeconds, Long expectedWaitSeconds,
                             List<WaitingCall> waitingCalls, Map<RepState, Integer> repsByState,
                             int serviceLevelSeconds, int serviceLevelGoalPercent, QueueToday today) {
     }
@@ -98,7 +100,9 @@ public final class Views {
         ReportRow row = queuesToday == null ? null : queuesToday.row(id).orElse(null);
         QueueToday today = new QueueToday(count(row, "offered"), count(row, "answered"), count(row, "abandoned"),
                 ratio(row, "service_level"), ratio(row, "abandon_rate"));
-        return new QueueView(id, queue.name() == null ? id : queue.name(), waiting.size(), longest, waiting, byState,
+        long expected = model.standings().expectedWaitSecondsAt(id, now);
+        return new QueueView(id, queue.name() == null ? id : queue.name(), waiting.size(), longest,
+                expected == QueueStanding.NO_ESTIMATE ? null : expected, waiting, byState,
                 queue.serviceLevelSeconds(), queue.serviceLevelGoalPercent(), today);
     }
 
