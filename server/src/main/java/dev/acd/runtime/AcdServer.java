@@ -1,7 +1,7 @@
 package dev.acd.runtime;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,7 +34,11 @@ public final class AcdServer implements AutoCloseable {
     private final CommandRouting commands = new CommandRouting();
     private final CallIds callIds;
     private final AtomicLong configVersion;
-    private final Deque<AutoCloseable> services = new ArrayDeque<>();
+    /**
+     * Newest first. Concurrent, not locked: a service closing may still look another up (QA's workers ask how many
+     * calls carry audio), and a lock held across the closes made such a look-up wait for the close it was part of.
+     */
+    private final Deque<AutoCloseable> services = new ConcurrentLinkedDeque<>();
     private final Ticker ticker;
     private final StartReport startReport;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -140,17 +144,13 @@ public final class AcdServer implements AutoCloseable {
 
     /** Hands a started service to the server, which closes it (before its own parts, newest first) on close. */
     public <T extends AutoCloseable> T host(T service) {
-        synchronized (services) {
-            services.push(service);
-        }
+        services.push(service);
         return service;
     }
 
     /** The hosted service of this type (the SIP service, QA), if one was started; for the API and tests. */
     public <T> java.util.Optional<T> service(Class<T> type) {
-        synchronized (services) {
-            return services.stream().filter(type::isInstance).map(type::cast).findFirst();
-        }
+        return services.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /**
@@ -172,14 +172,12 @@ public final class AcdServer implements AutoCloseable {
     /** Stops the services, then the ticks, drains the router and closes the journal. */
     @Override
     public void close() {
-        synchronized (services) {
-            while (!services.isEmpty()) {
-                AutoCloseable service = services.pop();
-                try {
-                    service.close();
-                } catch (Exception e) {
-                    LOG.warn("closing {} failed", service, e);
-                }
+        AutoCloseable service;
+        while ((service = services.pollFirst()) != null) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", service, e);
             }
         }
         ticker.close();

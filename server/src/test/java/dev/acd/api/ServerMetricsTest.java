@@ -133,7 +133,8 @@ class ServerMetricsTest {
                     + scrape().value("acd_sip_calls_ignored_commands_total", Map.of()) + ", journal:\n"
                     + new JournalTail(server), e);
         }
-        await().atMost(LIMIT).until(() -> scrape().value("acd_rtp_packets_received_total", Map.of()) > 50);
+        await().atMost(LIMIT).until(() -> scrape().value("acd_rtp_packets_received_total", Map.of()) > 50
+                && scrape().value("acd_rtp_packets_sent_total", Map.of()) > 50);
         PrometheusText after = scrape();
         assertEquals(1.0, after.sum("acd_calls_offered_total"));
         assertEquals(0.0, after.sum("acd_calls_abandoned_total"));
@@ -147,7 +148,6 @@ class ServerMetricsTest {
                 "the INVITE to the rep");
         assertTrue(after.value("acd_sip_responses_errors_sent_total", Map.of("class", "4xx")) >= 1,
                 "REGISTER and the call to a rep's phone are challenged first");
-        assertTrue(after.value("acd_rtp_packets_sent_total", Map.of()) > 50, "the bridge relays both ways");
         assertTrue(after.value("acd_rtp_endpoints", Map.of()) >= 2, "the customer's and the rep's legs");
         assertEquals("counter", after.types.get("acd_rtp_packets_lost_total"));
         assertEquals(1.0, after.value("acd_sip_calls_live", Map.of()));

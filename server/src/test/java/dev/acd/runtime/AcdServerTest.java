@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +123,21 @@ class AcdServerTest {
         List<Long> versions = journaled().stream().filter(e -> e instanceof ConfigChanged)
                 .map(e -> ((ConfigChanged) e).version()).toList();
         assertEquals(List.of(1L, 2L), versions);
+    }
+
+    @Test
+    void shouldAnswerALookUpFromAnotherThreadWhileItClosesItsServices() {
+        // QA's workers ask for the SIP service while QA is being closed: the look-up must not wait for that close
+        AcdServer server = start();
+        AutoCloseable sip = () -> { };
+        AtomicReference<Optional<AutoCloseable>> seen = new AtomicReference<>();
+        server.host(sip);
+        server.host(() -> seen.set(CompletableFuture.supplyAsync(() -> server.service(AutoCloseable.class))
+                .get(10, TimeUnit.SECONDS)));
+
+        server.close();
+
+        assertEquals(Optional.of(sip), seen.get(), "the look-up made during the close was answered");
     }
 
     private AcdServer start() {
