@@ -89,9 +89,9 @@ class NotAvailable(Exception):
     """The server cannot take calls yet; the message says what is missing."""
 
 
-def _compose(workdir, log):
-    """The run's configuration: load-test.yaml with a sip section, next to its customers file. A server whose
-    configuration knows no `sip` section cannot take calls yet."""
+def _compose(workdir, log, router_wait=None):
+    """The run's configuration: load-test.yaml with a sip section (and the router's wait strategy when asked), next to
+    its customers file. A server whose configuration knows no `sip` section cannot take calls yet."""
     src = os.path.join(sipp.PERF, "config")
     shutil.copy(os.path.join(src, "load-test-customers.csv"), workdir)
     path = os.path.join(workdir, "load-test.yaml")
@@ -99,7 +99,7 @@ def _compose(workdir, log):
         text = f.read()
         for old, new in _PORT_MAP.items():
             text = text.replace(f'@127.0.0.1:{old}"', f'@127.0.0.1:{new}"')
-        out.write(text + sip_section())
+        out.write((f"routerWaitStrategy: {router_wait}\n" if router_wait else "") + text + sip_section())
     check = subprocess.run([os.path.join(ROOT, "acd"), "check-config", path], capture_output=True, text=True,
                            cwd=ROOT)
     if check.returncode != 0:
@@ -275,7 +275,9 @@ def scenario(plan, workdir, log, others, parts=("acd",)):
         if build.returncode not in (0, 1, 2):
             raise RuntimeError("./acd could not be built:\n" + build.stderr[-2000:])
         result.notes.append(f"Build check (./acd builds its jar when sources changed): {time.monotonic() - t0:.0f} s.")
-        config = _compose(workdir, log)
+        config = _compose(workdir, log, getattr(plan, "router_wait", None))
+        if getattr(plan, "router_wait", None):
+            result.commands[-1] += f"; routerWaitStrategy: {plan.router_wait}"
     except NotAvailable as e:
         result.status = f"not available yet: {e}"
         log(f"  {result.status}")

@@ -276,6 +276,7 @@ def run(args):
     plan.deadline = time.monotonic() + budget
     plan.register_rates, plan.mixed_rate, plan.mixed_seconds = args.register_rates, args.mixed_rate, args.mixed_seconds
     plan.media_levels = args.media_levels
+    plan.router_wait = args.router_wait
     chosen = args.only or ORDER
     stamp = datetime.datetime.now(datetime.timezone.utc)
     workdir = args.workdir or os.path.join(PERF, "target", "load", stamp.strftime("%Y%m%d-%H%M%S"))
@@ -362,6 +363,8 @@ def main():
     p.add_argument("--budget", type=int,
                    help="seconds the run may take (840, quick 300): past it no further step or scenario starts, so "
                         "the whole run stays under 15 minutes; what was skipped is said in the table")
+    p.add_argument("--router-wait", choices=["blocking", "sleeping", "yielding"],
+                   help="the server's routerWaitStrategy (the configuration's default: blocking)")
     p.add_argument("--no-record", action="store_true", help="print the table only; leave perf/RESULTS.md alone")
     p.add_argument("--record-to", help="append the results to this file instead of perf/RESULTS.md")
     p.add_argument("--workdir", help="where SIPp's and the servers' files go (perf/target/load/<time>)")

@@ -14,6 +14,7 @@ import dev.acd.core.model.RoutingModel;
  * @param source         where it was read from (a file path, or "classpath:..." for the embedded default)
  * @param zone           the center's time zone: default zone of reps, and of the simulation's day
  * @param tickIntervalMs how often the router gets a {@code Tick} event, in milliseconds
+ * @param routerWaitStrategy how the router's threads wait for events (read at start)
  * @param model          what the router needs: skills, segments, queues, lines, reps, routing settings
  * @param customers      the customer directory (inline customers plus the CSV file's)
  * @param partners       partner organisations
@@ -27,8 +28,8 @@ import dev.acd.core.model.RoutingModel;
  * @param sip            the SIP server: listeners, timers, registrar, digest, defence, trunk, media
  * @param http           where the HTTP API and web pages listen
  */
-public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingModel model,
-                        CustomerDirectory customers, List<PartnerOrganisation> partners,
+public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RouterWaitStrategy routerWaitStrategy,
+                        RoutingModel model, CustomerDirectory customers, List<PartnerOrganisation> partners,
                         SoftphoneCredentials credentials, List<String> outcomes, JournalSettings journal,
                         SimulationSettings simulation, AsteriskSettings asterisk, QaSettings qa,
                         List<WebUser> users, SipSettings sip, HttpSettings http) {
@@ -54,25 +55,25 @@ public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RoutingM
 
     /** The same configuration with other web users (tests, and tools that add a user). */
     public AcdConfig withUsers(List<WebUser> otherUsers) {
-        return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
+        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials, outcomes, journal,
                 simulation, asterisk, qa, otherUsers, sip, http);
     }
 
     /** The same configuration with other SIP settings (the demo's and tests' ports). */
     public AcdConfig withSip(SipSettings otherSip) {
-        return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
+        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials, outcomes, journal,
                 simulation, asterisk, qa, users, otherSip, http);
     }
 
     /** The same configuration with other Asterisk settings. */
     public AcdConfig withAsterisk(AsteriskSettings otherAsterisk) {
-        return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
+        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials, outcomes, journal,
                 simulation, otherAsterisk, qa, users, sip, http);
     }
 
     /** The same configuration with other HTTP settings. */
     public AcdConfig withHttp(HttpSettings otherHttp) {
-        return new AcdConfig(source, zone, tickIntervalMs, model, customers, partners, credentials, outcomes, journal,
+        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials, outcomes, journal,
                 simulation, asterisk, qa, users, sip, otherHttp);
     }
 }

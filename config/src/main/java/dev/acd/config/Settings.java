@@ -31,6 +31,12 @@ public final class Settings {
                     + "days and 15-minute intervals of statistics (it travels in the journal with the routing model).");
     public static final Setting TICK_INTERVAL_MS = def("", "tickIntervalMs").whole(250).unit("milliseconds").range(10, 60_000)
             .doc("How often the router gets a Tick event; overflow timers are only as precise as this.");
+    public static final Setting ROUTER_WAIT_STRATEGY = def("", "routerWaitStrategy")
+            .choice(RouterWaitStrategy.class, RouterWaitStrategy.BLOCKING)
+            .doc("How the router's threads wait for events. blocking: no CPU while idle; at low load each event "
+                    + "wakes the threads one by one. sleeping: polls every 100 us, fewer wake-ups per event but CPU "
+                    + "while idle (78% of a core on the 2-core test VM, perf/RESULTS.md). yielding: a busy core per "
+                    + "thread. Read at start; a reload does not change it.");
     public static final Setting JOURNAL = def("", "journal").section().doc("Where the event journal is kept.");
     public static final Setting ROUTING = def("", "routing").section().required().doc("Center-wide routing settings.");
     public static final Setting SKILLS = def("", "skills").list().required().doc("The skills calls may need and reps may have.");

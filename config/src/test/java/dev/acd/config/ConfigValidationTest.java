@@ -63,6 +63,7 @@ class ConfigValidationTest {
         Queue sales = config.model().queue("sales").orElseThrow();
         assertEquals(Settings.QUEUE_WRAP_UP_SECONDS.defaultValue(), sales.wrapUpSeconds());
         assertEquals(MaxWaitAction.CALLBACK, sales.maxWaitAction());
+        assertEquals(RouterWaitStrategy.BLOCKING, config.routerWaitStrategy(), "no CPU while idle unless asked");
         assertEquals(ReachKind.SOFTPHONE, config.model().rep("anna").orElseThrow().reach().kind());
         assertEquals("anna", config.model().rep("anna").orElseThrow().reach().address());
         assertEquals("+13125550147", config.model().rep("fred").orElseThrow().reach().address());
@@ -373,6 +374,15 @@ class ConfigValidationTest {
         assertEquals(1, problems.size(), ConfigProblem.render(problems).toString());
         assertTrue(problems.get(0).file().endsWith("acd.yaml"));
         return problems.get(0);
+    }
+
+    @Test
+    void shouldTakeTheRoutersWaitStrategyAndNameTheChoicesForAWrongOne() throws Exception {
+        assertEquals(RouterWaitStrategy.SLEEPING,
+                ConfigLoader.load(write("acd.yaml", "routerWaitStrategy: sleeping\n" + VALID)).routerWaitStrategy());
+
+        List<ConfigProblem> problems = ConfigLoader.check(write("acd.yaml", "routerWaitStrategy: spinning\n" + VALID));
+        assertProblem(problems, "routerWaitStrategy", "expected one of BLOCKING, SLEEPING, YIELDING, got 'spinning'");
     }
 
     private static ConfigProblem assertProblem(List<ConfigProblem> problems, String path, String message) {

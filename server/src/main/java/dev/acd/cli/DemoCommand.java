@@ -26,7 +26,6 @@ import dev.acd.demo.JournalPickup;
 import dev.acd.demo.Pace;
 import dev.acd.demo.PublishingDesk;
 import dev.acd.demo.RepAccount;
-import dev.acd.router.pipeline.PipelineSettings;
 import dev.acd.runtime.AcdServer;
 import dev.acd.runtime.Services;
 import dev.acd.sipserver.SipService;
@@ -94,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         long randomSeed = seed != null ? seed : config.simulation().seed();
         PrintWriter out = spec.commandLine().getOut();
         JournalSettings journal = new JournalSettings(journalDir, config.journal().retentionDays());
-        AcdServer server = AcdServer.start(config, journal, Clock.SYSTEM, PipelineSettings.DEFAULT);
+        AcdServer server = AcdServer.start(config, journal, Clock.SYSTEM, AcdServer.pipelineSettings(config));
         List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         try {

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import dev.acd.config.AcdConfig;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.core.time.Clock;
-import dev.acd.router.pipeline.PipelineSettings;
 import dev.acd.runtime.AcdServer;
 import dev.acd.runtime.ConfigReload;
 import dev.acd.runtime.Services;
@@ -39,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
         JournalSettings journal = journalDir == null ? acd.journal()
                 : new JournalSettings(journalDir, acd.journal().retentionDays());
         CountDownLatch stopped = new CountDownLatch(1);
-        AcdServer server = AcdServer.start(acd, journal, Clock.SYSTEM, PipelineSettings.DEFAULT);
+        AcdServer server = AcdServer.start(acd, journal, Clock.SYSTEM, AcdServer.pipelineSettings(acd));
         List<String> services;
         try {
             services = Services.startAll(server);

@@ -1,6 +1,7 @@
 package dev.acd.runtime;
 
 import java.util.Deque;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,7 +77,13 @@ public final class AcdServer implements AutoCloseable {
 
     /** Opens the journal the configuration names, rebuilds the router from it and starts routing. */
     public static AcdServer start(AcdConfig config, Clock clock) {
-        return start(config, config.journal(), clock, PipelineSettings.DEFAULT);
+        return start(config, config.journal(), clock, pipelineSettings(config));
+    }
+
+    /** The router pipeline as the configuration asks for it ({@code routerWaitStrategy}). */
+    public static PipelineSettings pipelineSettings(AcdConfig config) {
+        return new PipelineSettings(PipelineSettings.DEFAULT.ringSize(),
+                config.routerWaitStrategy().name().toLowerCase(Locale.ROOT));
     }
 
     /** The same with another journal (the command line's {@code --journal}, a test's temporary directory). */

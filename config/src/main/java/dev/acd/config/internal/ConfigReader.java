@@ -24,6 +24,7 @@ import dev.acd.config.AsteriskSettings;
 import dev.acd.config.ConfigException;
 import dev.acd.config.HttpSettings;
 import dev.acd.config.QaSettings;
+import dev.acd.config.RouterWaitStrategy;
 import dev.acd.core.journal.JournalSettings;
 import dev.acd.config.SimulationSettings;
 import dev.acd.config.SipSettings;
@@ -63,6 +64,7 @@ public final class ConfigReader {
         ZoneId zone = top.zone(ZONE);
         zone = zone == null ? ZoneId.of("UTC") : zone;
         int tickIntervalMs = top.whole(TICK_INTERVAL_MS);
+        RouterWaitStrategy waitStrategy = top.choice(ROUTER_WAIT_STRATEGY, RouterWaitStrategy.class);
         JournalSettings journal = journal(top);
         List<String> outcomes = outcomes(top, refs);
 
@@ -87,7 +89,7 @@ public final class ConfigReader {
         customers.checkOwners(reps);
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
-        return new AcdConfig(source.name(), zone, tickIntervalMs, routing, directory, model.partners(), softphones,
+        return new AcdConfig(source.name(), zone, tickIntervalMs, waitStrategy, routing, directory, model.partners(), softphones,
                 outcomes, journal, simulation, asterisk, qa, users, sip, http);
     }
 
