@@ -57,6 +57,8 @@ class DefaultConfigTest {
         assertEquals("sales", menu.queueFor('1'), "1: new business");
         assertEquals("renewals", menu.queueFor('2'));
         assertEquals("sales", menu.defaultQueue());
+        assertEquals("classpath:dev/acd/config/default/main-menu.wav", menu.prompt(),
+                "its own spoken prompt (names the choices), a resource beside the YAML");
         assertTrue(model.lines().stream().filter(l -> !l.id().equals("main")).allMatch(l -> l.menu() == null),
                 "the other lines queue at once, as before");
     }

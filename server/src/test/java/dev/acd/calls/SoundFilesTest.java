@@ -60,6 +60,26 @@ class SoundFilesTest {
     }
 
     @Test
+    void shouldPlayTheDemoMainNumbersOwnSpokenMenuFromTheEmbeddedConfiguration() throws Exception {
+        RoutingModel model = dev.acd.config.ConfigLoader.loadDefault().model();
+        LineMenu main = model.line("main").orElseThrow().menu();
+
+        CallSounds sounds = SoundFiles.withMenuPrompts(CallSounds.builtIn(), model);
+
+        short[] frame = new short[160];
+        short[] builtIn = java.util.Arrays.copyOf(PromptSet.builtIn().samples(Fragment.MENU_CHOOSE), 160);
+        int frames = 0;
+        boolean differs = false;
+        var prompt = sounds.menuPrompt(main);
+        while (prompt.read(frame) > 0) {
+            differs |= frames == 0 && !java.util.Arrays.equals(builtIn, frame);
+            frames++;
+        }
+        assertTrue(differs, "not the built-in 'please choose an option'");
+        assertTrue(frames > 250, "about six seconds of speech, got " + frames + " frames");
+    }
+
+    @Test
     void shouldRefuseAMenuPromptFileThatIsNotAnEightKilohertzWav() throws IOException {
         Path file = write("menu-cd.wav", 44_100, new short[4410]);
         RoutingModel model = new RoutingModel(List.of(), List.of(), List.of(), List.of(

@@ -244,11 +244,29 @@ final class ModelSection {
         return new LineMenu(prompt(m), m.whole(MENU_TIMEOUT_SECONDS), orEmpty(defaultQueue), options);
     }
 
-    /** The prompt's file relative to the YAML file (it must exist when that is on disk), or null for the built-in one. */
+    /**
+     * The prompt's file relative to the YAML file (it must exist when that is on disk), or null for the built-in one.
+     * The embedded default configuration's prompts are resources beside it: {@code classpath:...}.
+     */
     private String prompt(YamlMap menu) {
         String text = menu.text(MENU_PROMPT);
         if (text == null || text.isEmpty() || BUILT_IN_PROMPT.equals(text)) {
             return null;
+        }
+        if (source instanceof Source.ClasspathSource) {
+            Source.ClasspathSource resource = (Source.ClasspathSource) source.sibling(text);
+            try (java.io.InputStream in = Source.class.getClassLoader().getResourceAsStream(resource.resource())) {
+                if (in == null) {
+                    problems.add(menu.at(MENU_PROMPT), "file '" + text + "' not found (looked for " + resource.name()
+                            + ")");
+                    return null;
+                }
+                dev.acd.core.audio.PromptWav.read(in, resource.name());
+            } catch (java.io.IOException e) {
+                problems.add(menu.at(MENU_PROMPT), e.getMessage());
+                return null;
+            }
+            return resource.name();
         }
         Path path;
         try {
