@@ -101,6 +101,7 @@ class CommandLineTest {
         Path yaml = dir.resolve("acd.yaml");
         copy("dev/acd/config/default/acd.yaml", yaml);
         copy("dev/acd/config/default/customers.csv", dir.resolve("customers.csv"));
+        copy("dev/acd/config/default/main-menu.wav", dir.resolve("main-menu.wav"));
         AcdCli.Run check = acd("check-config", yaml.toString());
         assertEquals(0, check.exitCode(), check.err());
         assertTrue(check.out().contains("is valid"), check.out());

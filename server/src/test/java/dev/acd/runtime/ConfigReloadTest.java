@@ -76,7 +76,7 @@ class ConfigReloadTest {
     }
 
     private Path demoCopy() throws IOException {
-        for (String name : List.of("acd.yaml", "customers.csv")) {
+        for (String name : List.of("acd.yaml", "customers.csv", "main-menu.wav")) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(DEMO + name)) {
                 Files.copy(in, dir.resolve(name));
             }
