@@ -55,25 +55,25 @@ public record AcdConfig(String source, ZoneId zone, int tickIntervalMs, RouterWa
 
     /** The same configuration with other web users (tests, and tools that add a user). */
     public AcdConfig withUsers(List<WebUser> otherUsers) {
-        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials, outcomes, journal,
-                simulation, asterisk, qa, otherUsers, sip, http);
+        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials,
+                outcomes, journal, simulation, asterisk, qa, otherUsers, sip, http);
     }
 
     /** The same configuration with other SIP settings (the demo's and tests' ports). */
     public AcdConfig withSip(SipSettings otherSip) {
-        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials, outcomes, journal,
-                simulation, asterisk, qa, users, otherSip, http);
+        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials,
+                outcomes, journal, simulation, asterisk, qa, users, otherSip, http);
     }
 
     /** The same configuration with other Asterisk settings. */
     public AcdConfig withAsterisk(AsteriskSettings otherAsterisk) {
-        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials, outcomes, journal,
-                simulation, otherAsterisk, qa, users, sip, http);
+        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials,
+                outcomes, journal, simulation, otherAsterisk, qa, users, sip, http);
     }
 
     /** The same configuration with other HTTP settings. */
     public AcdConfig withHttp(HttpSettings otherHttp) {
-        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials, outcomes, journal,
-                simulation, asterisk, qa, users, sip, otherHttp);
+        return new AcdConfig(source, zone, tickIntervalMs, routerWaitStrategy, model, customers, partners, credentials,
+                outcomes, journal, simulation, asterisk, qa, users, sip, otherHttp);
     }
 }

@@ -89,8 +89,8 @@ public final class ConfigReader {
         customers.checkOwners(reps);
         CustomerDirectory directory = customers.directory();
         SoftphoneCredentials softphones = credentials.credentials(model.softphoneUsers());
-        return new AcdConfig(source.name(), zone, tickIntervalMs, waitStrategy, routing, directory, model.partners(), softphones,
-                outcomes, journal, simulation, asterisk, qa, users, sip, http);
+        return new AcdConfig(source.name(), zone, tickIntervalMs, waitStrategy, routing, directory, model.partners(),
+                softphones, outcomes, journal, simulation, asterisk, qa, users, sip, http);
     }
 
     private static Node compose(Source source, Problems problems) {

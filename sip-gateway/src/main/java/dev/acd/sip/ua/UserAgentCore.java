@@ -182,25 +182,11 @@ public final class UserAgentCore implements TransactionLayer.Core {
                     () -> recentRequests.remove(key, tx.key()));
             return false;
         }
-        if (first.equals(tx.key())) {
-            // the same request again after its transaction ended: an INVITE retransmitted past our 2xx
-            resendAnswer(tx, request);
-            return true;
-        }
-        tx.respond(SipResponses.create(request, 482, null));
+        // the same request after its transaction ended (an accepted INVITE absorbs its own copies for 64*T1, RFC
+        // 6026), or another branch of it: either way it was answered already
+        tx.respond(SipResponses.create(request, 482, first.equals(tx.key())
+                ? "Loop Detected: request already answered" : null));
         return true;
-    }
-
-    private void resendAnswer(ServerTransaction tx, SipMessage invite) {
-        for (AnswerRetransmission pending : unacknowledged.values()) {
-            SipMessage answer = pending.response();
-            if (answer.callId().equals(invite.callId()) && answer.cseqNumber() == invite.cseqNumber()
-                    && invite.fromTag().equals(answer.fromTag())) {
-                tx.respond(answer);
-                return;
-            }
-        }
-        tx.respond(SipResponses.create(invite, 482, "Loop Detected: request already answered"));
     }
 
     private boolean requireSupported(ServerTransaction tx, SipMessage request) {
@@ -325,7 +311,7 @@ public final class UserAgentCore implements TransactionLayer.Core {
         DialogId id = new DialogId(invite.callId(), localTag, invite.fromTag());
         Dialog existing = dialogs.get(id);
         if (existing != null && isPendingAnswer(id, response)) {
-            return; // the same 2xx resent for a retransmitted INVITE
+            return; // our 2xx again (the accepted transaction passing it on): already retransmitting
         }
         if (status >= 300) {
             listenersByInvite.remove(tx);
