@@ -17,6 +17,12 @@ public final class RtpEndpoints {
     /** Larger than any G.711 packet we expect (20-60 ms = 160-480 bytes plus header), below a typical MTU. */
     private static final int MAX_DATAGRAM_BYTES = 1500;
     private static final int BIND_ATTEMPTS = 8;
+    /**
+     * Packets read from a leg's socket each time its loop finds it readable (Netty reads one with our allocator). A leg
+     * gets one every 20 ms; after the loop was held up (a GC, a busy machine) a few wait, and reading them one per
+     * turn would keep the leg that far behind until the loop runs faster than the packets come.
+     */
+    static final int READS_PER_TURN = 8;
 
     private final RtpPortPool pool;
     private final InetAddress bindAddress;
@@ -112,7 +118,8 @@ public final class RtpEndpoints {
         }
         RtpEndpoint endpoint = new RtpEndpoint(loop, pool, port, settings.noMediaTimeoutMs());
         Bootstrap b = new Bootstrap().group(loop).channel(channelClass)
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES))
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES).maxMessagesPerRead(READS_PER_TURN))
                 .handler(new RtpEndpoint.Inbound(endpoint));
         b.bind(new InetSocketAddress(bindAddress, port)).addListener(f -> {
             if (f.isSuccess()) {

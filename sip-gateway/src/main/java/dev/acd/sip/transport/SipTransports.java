@@ -37,6 +37,13 @@ import java.util.List;
  */
 public final class SipTransports implements AutoCloseable {
     private static final int UDP_SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+    /**
+     * Datagrams read from a SIP socket each time the loop finds it readable. Netty reads one when we hand it our own
+     * allocator, and a loop also relaying a few hundred calls' RTP comes round to its sockets only every few ms: read
+     * one at a time, one busy caller's INVITEs, ACKs and BYEs queued for seconds at 1,000 calls (perf/RESULTS.md).
+     * 64 empties a burst in a turn or two and still lets the RTP on the same loop go next.
+     */
+    static final int UDP_READS_PER_TURN = 64;
 
     private final TransportSettings settings;
     private final TransportCounters counters = new TransportCounters();
@@ -117,7 +124,8 @@ public final class SipTransports implements AutoCloseable {
                 .channel(nativeEpoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 // Netty reads 2048-byte datagrams by default and cuts the rest silently; one byte over the
                 // limit lets an oversized datagram be seen as such (513) instead of as a truncated one.
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.maxMessageBytes() + 1))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.maxMessageBytes() + 1)
+                        .maxMessagesPerRead(UDP_READS_PER_TURN))
                 // With the kernel's default buffer (208 KiB) a 100-200 ms stall of a loop (a GC, a busy machine)
                 // overflowed it at 200 calls/s and the dropped 180s, 200s and ACKs cost a retransmission each,
                 // 500 ms (perf/RESULTS.md, "ACD under load"). The kernel caps this at net.core.rmem_max.

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.acd.sip.loop.LoopTurns;
 import dev.acd.sip.sdp.Codec;
 import dev.acd.sip.sdp.MediaDirection;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,27 @@ class RtpEndpointTest {
 
     private InetSocketAddress target(RtpEndpoint e) {
         return new InetSocketAddress("127.0.0.1", e.localPort());
+    }
+
+    @Test
+    void shouldCatchUpWithTheAudioThatWaitedWhileItsLoopWasHeldUpInOneOrTwoTurns() throws Exception {
+        int waiting = 8; // 160 ms of audio: a long GC pause or a busy machine
+        try (TestPhone peer = new TestPhone(1)) {
+            RtpEndpoint e = media.open();
+            e.configure(Codec.PCMU, 0, 101, peer.address(), MediaDirection.SENDRECV);
+            ConcurrentLinkedQueue<Long> readInTurn = new ConcurrentLinkedQueue<>();
+            try (LoopTurns turns = LoopTurns.hold(media.loop)) {
+                e.listener((endpoint, packet) -> readInTurn.add(turns.now()));
+                for (int i = 0; i < waiting; i++) {
+                    peer.sendAudio(target(e), 0, new byte[160]);
+                }
+                turns.release();
+                await().until(() -> readInTurn.size() == waiting);
+            }
+            long first = readInTurn.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long last = readInTurn.stream().mapToLong(Long::longValue).max().orElseThrow();
+            assertTrue(last - first <= 1, waiting + " packets took " + (last - first + 1) + " turns of the loop");
+        }
     }
 
     @Test
