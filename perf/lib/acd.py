@@ -31,12 +31,14 @@ API_URL = f"127.0.0.1:{HTTP_PORT}"
 PERF_PASSWORD = "perf-load-test"
 
 
-def sip_section():
-    """What perf/run adds to load-test.yaml: SIP and HTTP on loopback at this run's ports."""
+def sip_section(io_threads=None):
+    """What perf/run adds to load-test.yaml: SIP and HTTP on loopback at this run's ports (and the event-loop count
+    when asked)."""
+    loops = f"  ioThreads: {io_threads}\n" if io_threads else ""
     return f"""
 # Added by perf/run: SIP on loopback only, calls from the SIPp callers on this machine, no pings (reps are answerers).
 sip:
-  bind: 127.0.0.1
+{loops}  bind: 127.0.0.1
   port: {SIP_PORT}
   transports: [udp]
   advertisedAddress: 127.0.0.1
@@ -89,9 +91,9 @@ class NotAvailable(Exception):
     """The server cannot take calls yet; the message says what is missing."""
 
 
-def _compose(workdir, log, router_wait=None):
-    """The run's configuration: load-test.yaml with a sip section (and the router's wait strategy when asked), next to
-    its customers file. A server whose configuration knows no `sip` section cannot take calls yet."""
+def _compose(workdir, log, router_wait=None, io_threads=None):
+    """The run's configuration: load-test.yaml with a sip section (and the router's wait strategy and the SIP event
+    loops when asked), next to its customers file. A server whose configuration knows no `sip` section cannot take calls yet."""
     src = os.path.join(sipp.PERF, "config")
     shutil.copy(os.path.join(src, "load-test-customers.csv"), workdir)
     path = os.path.join(workdir, "load-test.yaml")
@@ -99,7 +101,7 @@ def _compose(workdir, log, router_wait=None):
         text = f.read()
         for old, new in _PORT_MAP.items():
             text = text.replace(f'@127.0.0.1:{old}"', f'@127.0.0.1:{new}"')
-        out.write((f"routerWaitStrategy: {router_wait}\n" if router_wait else "") + text + sip_section())
+        out.write((f"routerWaitStrategy: {router_wait}\n" if router_wait else "") + text + sip_section(io_threads))
     check = subprocess.run([os.path.join(ROOT, "acd"), "check-config", path], capture_output=True, text=True,
                            cwd=ROOT)
     if check.returncode != 0:
@@ -123,6 +125,9 @@ class Server:
         env = dict(os.environ)
         # A fixed, pre-touched heap: its resizing would otherwise show in RSS as calls come and go.
         env.setdefault("ACD_JAVA_OPTS", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch")
+        # The pauses, so that a measurement window can say how much of it the collector took.
+        self.gc_log = os.path.join(workdir, "gc.log")
+        env["ACD_JAVA_OPTS"] += f" -Xlog:gc:file={self.gc_log}:uptime"
         self.proc = subprocess.Popen(cmd, cwd=workdir, stdin=subprocess.DEVNULL, stdout=open(self.log, "w"),
                                      stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 120
@@ -275,9 +280,11 @@ def scenario(plan, workdir, log, others, parts=("acd",)):
         if build.returncode not in (0, 1, 2):
             raise RuntimeError("./acd could not be built:\n" + build.stderr[-2000:])
         result.notes.append(f"Build check (./acd builds its jar when sources changed): {time.monotonic() - t0:.0f} s.")
-        config = _compose(workdir, log, getattr(plan, "router_wait", None))
+        config = _compose(workdir, log, getattr(plan, "router_wait", None), getattr(plan, "io_threads", None))
         if getattr(plan, "router_wait", None):
             result.commands[-1] += f"; routerWaitStrategy: {plan.router_wait}"
+        if getattr(plan, "io_threads", None):
+            result.commands[-1] += f"; sip.ioThreads: {plan.io_threads}"
     except NotAvailable as e:
         result.status = f"not available yet: {e}"
         log(f"  {result.status}")
@@ -563,10 +570,11 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
         "| calls at once | calls ok / failed | answered by a rep | more live calls at the heap reading | caller -> relay: "
         "streams, packets, lost | relay -> rep: streams, packets, lost | rep echo -> relay: lost | relay -> caller: "
         "packets, lost | jitter in (caller -> relay) / through (relay -> rep) / back (relay -> caller), mean ms | "
-        "added jitter, mean / max ms | probe: every nth call, drops, CPU % | acd CPU % | CPU ms per call-second | "
-        "heap MiB (after GC) | "
+        "added jitter, mean / max ms | INVITE -> first answer on the wire, p50 / p99 / max ms (INVITEs sent again) | "
+        "probe: every nth call, drops, CPU % | acd CPU % | CPU ms per call-second | machine idle %, runnable threads "
+        "mean / max | GC pauses: count, total / longest ms | heap MiB (after GC) | "
         "anon RSS MiB | recordings MB |\n"
-        "|---:|---|---:|---:|---|---|---|---|---|---|---|---:|---:|---:|---:|---:|")
+        "|---:|---|---:|---:|---|---|---|---|---|---|---|---|---:|---:|---|---|---:|---:|---:|")
     result.notes.append("Memory per 1,000 live calls, same JVM (-Xms = -Xmx, heap pre-touched, so the heap's own "
                         "resizing does not move RSS): right before each level, with no call live, full GCs (jcmd "
                         "GC.run) until the used heap (jcmd GC.heap_info) stops falling, and anonymous RSS (RssAnon in "
@@ -585,7 +593,8 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             # one packet socket for both sides: each socket on lo is a tap every sender pays for in the kernel
             outs = [os.path.join(d, f"probe-{name}.json") for name in ("rep", "caller")]
             probe = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "rtpprobe.py"),
-                                      f"{echo_range},{caller_range}", str(window), ",".join(outs), str(every)])
+                                      f"{echo_range},{caller_range}", str(window), ",".join(outs), str(every),
+                                      str(SIP_PORT)])
             time.sleep(0.3)
             before = api.totals()
             # Calls an overloaded step left behind are not this level's: only the growth counts.
@@ -593,6 +602,7 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             rec0 = _dir_bytes(os.path.join(server.workdir, "recordings"))
             group = server.group()
             cpu0, t0 = group.cpu(), time.monotonic()
+            machine, gc = proc.MachineWatch(), proc.GcLog(server.gc_log)
             cmd = ["sipp", f"{sipp.LOCAL}:{SIP_PORT}", "-sf", sipp.scenario("uac-media.xml"), "-key", "target",
                    f"{sipp.LOCAL}:{SIP_PORT}", "-s", lines[0], "-inf", callers, "-i", sipp.LOCAL, "-p", "0",
                    "-mp", str(CALLER_MEDIA_PORT), "-r", str(ramp_rate), "-m", str(n),
@@ -602,14 +612,16 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             if len(result.commands) < 2:
                 result.commands.append(" ".join(sipp._shown(cmd)) + "   # tone.pcmu in the working directory")
                 result.commands.append(f"python3 perf/lib/rtpprobe.py {echo_range},{caller_range} WINDOW "
-                                       f"probe-rep.json,probe-caller.json EVERY   # EVERY = calls at once / "
-                                       f"{PROBE_CALLS}, at least 1")
+                                       f"probe-rep.json,probe-caller.json EVERY {SIP_PORT}   # EVERY = calls at "
+                                       f"once / {PROBE_CALLS}, at least 1")
             caller = subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                       stderr=open(os.path.join(d, "stderr.log"), "w"))
             # Every call talks ramp + hold seconds from its start: the first ends as the probe window closes.
             while time.monotonic() - t0 < window + 0.3 and caller.poll() is None:
                 time.sleep(0.25)
+                machine.sample()
             cpu_window = group.cpu() - cpu0
+            busy, pauses = machine.summary(), gc.pauses()
             wall_window = time.monotonic() - t0
             live = api.totals()["live"] - live0
             heap, rss = _heap_after_gc_mib(pid), _rss_mib(pid)
@@ -630,17 +642,19 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             call_seconds = n * (ramp_s + hold_s) / 2 if False else sum(
                 min(wall_window, ramp_s + hold_s) - i / ramp_rate for i in range(n) if wall_window > i / ramp_rate)
             rec_mb = (_dir_bytes(os.path.join(server.workdir, "recordings")) - rec0) / 1e6
+            sip = rep.get("sip") or caller_side.get("sip") or {}
             result.extra_rows.append(
                 f"| {n:,} | {ok:,} / {n - ok:,} | {after['answered'] - before['answered']:,} | {live:,} | "
                 f"{c_in['streams']:,}, {c_in['packets']:,}, {c_in['lost']:,} ({c_in['loss_pct']:.3f}%) | "
                 f"{to_rep['streams']:,}, {to_rep['packets']:,}, {to_rep['lost']:,} ({to_rep['loss_pct']:.3f}%) | "
                 f"{from_rep['lost']:,} ({from_rep['loss_pct']:.3f}%) | {c_back['packets']:,}, {c_back['lost']:,} "
                 f"({c_back['loss_pct']:.3f}%) | {_ms(c_in['jitter_ms_mean'])} / {_ms(to_rep['jitter_ms_mean'])} / "
-                f"{_ms(c_back['jitter_ms_mean'])} | {_ms(added[0])} / {_ms(added_max)} | "
+                f"{_ms(c_back['jitter_ms_mean'])} | {_ms(added[0])} / {_ms(added_max)} | {_answers(sip)} | "
                 f"{every}, {rep['capture_drops'] + caller_side['capture_drops']:,}, "
                 f"{100 * (rep['cpu_s'] + caller_side['cpu_s']) / wall_window:.0f} | {100 * cpu_window / wall_window:.0f} | "
-                f"{1000 * cpu_window / call_seconds if call_seconds else float('nan'):.2f} | {heap:.0f} | {rss:.0f} | "
-                f"{rec_mb:.1f} |")
+                f"{1000 * cpu_window / call_seconds if call_seconds else float('nan'):.2f} | "
+                f"{busy['idle_pct']:.0f}, {busy['runnable_mean']:.1f} / {busy['runnable_max']} | {_pauses(pauses)} | "
+                f"{heap:.0f} | {rss:.0f} | {rec_mb:.1f} |")
             if live:
                 per_heap, per_rss = 1000 * (heap - heap0) / live, 1000 * (rss - rss0) / live
                 result.memory.append((n, live, per_heap, per_rss))
@@ -651,7 +665,8 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
             log(f"  {n} calls at once: {ok} ok, {after['answered'] - before['answered']} answered by a rep, {live} "
                 f"live at the reading; lost caller->relay {c_in['lost']}, relay->rep {to_rep['lost']} of "
                 f"{to_rep['packets']}, jitter in/through {_ms(c_in['jitter_ms_mean'])}/{_ms(to_rep['jitter_ms_mean'])}"
-                f" ms; heap {heap:.0f} MiB, RSS {rss:.0f} MiB; CPU {100 * cpu_window / wall_window:.0f}%")
+                f" ms; INVITE answered in {_answers(sip)}; heap {heap:.0f} MiB, RSS {rss:.0f} MiB; CPU "
+                f"{100 * cpu_window / wall_window:.0f}%, machine idle {busy['idle_pct']:.0f}%")
             if ok < 0.99 * n:
                 result.limit = f"{n - ok} of {n} calls failed at {n} calls at once"
                 break
@@ -662,17 +677,32 @@ def media_hold(plan, workdir, server, api, callers, lines, log):
                         "so all N are up together for the last seconds of the probe window. Jitter is RFC 3550's "
                         "interarrival jitter per stream, averaged over the streams; 'added' is relay -> rep minus "
                         "caller -> relay (the same audio before and after the relay). Loss counts sequence gaps. "
-                        "Relay -> caller carries music while queued, then the rep's echo.")
+                        "Relay -> caller carries music while queued, then the rep's echo. The INVITE column times the "
+                        "server's first answer (100 Trying) to each caller's INVITE on lo, as the probe saw both; "
+                        "machine idle and runnable threads (/proc/stat, /proc/loadavg every 0.25 s) and the JVM's GC "
+                        "pauses (-Xlog:gc) cover the probe window.")
     return result
 
 
 # The probe watches about this many calls: above it, it samples every nth call, so that the observer (a Python
-# process on the same cores) does not take the CPU the relay needs.
-PROBE_CALLS = 250
+# process on the same cores) does not take the CPU the relay needs. At 250 it took 18-28% of a core at 1,000 calls.
+PROBE_CALLS = 125
 
 
 def _probe_every(calls):
     return max(1, calls // PROBE_CALLS)
+
+
+def _answers(sip):
+    if not sip.get("invites"):
+        return "-"
+    unanswered = f", {sip['unanswered']:,} unanswered" if sip["unanswered"] else ""
+    return (f"{_ms(sip['first_response_ms_p50'])} / {_ms(sip['first_response_ms_p99'])} / "
+            f"{_ms(sip['first_response_ms_max'])} ({sip['resent']:,}{unanswered})")
+
+
+def _pauses(p):
+    return "-" if p is None else f"{p['count']}, {p['total_ms']:.0f} / {p['max_ms']:.0f}"
 
 
 def _dir_bytes(path):

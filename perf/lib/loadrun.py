@@ -277,6 +277,7 @@ def run(args):
     plan.register_rates, plan.mixed_rate, plan.mixed_seconds = args.register_rates, args.mixed_rate, args.mixed_seconds
     plan.media_levels = args.media_levels
     plan.router_wait = args.router_wait
+    plan.io_threads = args.io_threads
     chosen = args.only or ORDER
     stamp = datetime.datetime.now(datetime.timezone.utc)
     workdir = args.workdir or os.path.join(PERF, "target", "load", stamp.strftime("%Y%m%d-%H%M%S"))
@@ -365,6 +366,9 @@ def main():
                         "the whole run stays under 15 minutes; what was skipped is said in the table")
     p.add_argument("--router-wait", choices=["blocking", "sleeping", "yielding"],
                    help="the server's routerWaitStrategy (the configuration's default: blocking)")
+    p.add_argument("--io-threads", type=int,
+                   help="the server's sip.ioThreads: event loops for SIP and the RTP relay (the default: twice the "
+                        "cores)")
     p.add_argument("--no-record", action="store_true", help="print the table only; leave perf/RESULTS.md alone")
     p.add_argument("--record-to", help="append the results to this file instead of perf/RESULTS.md")
     p.add_argument("--workdir", help="where SIPp's and the servers' files go (perf/target/load/<time>)")

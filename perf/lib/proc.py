@@ -128,3 +128,52 @@ def machine():
 def load_average():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
+
+
+def machine_cpu():
+    """(idle, total) CPU time of the whole machine so far, in ticks (/proc/stat; idle counts I/O wait)."""
+    with open("/proc/stat") as f:
+        ticks = [int(x) for x in f.readline().split()[1:]]
+    return ticks[3] + ticks[4], sum(ticks[:8])
+
+
+def runnable_threads():
+    """Threads running or waiting for a CPU right now, machine-wide (the 4th field of /proc/loadavg)."""
+    with open("/proc/loadavg") as f:
+        return int(f.read().split()[3].split("/")[0])
+
+
+class MachineWatch:
+    """A window on the whole machine: share of CPU time idle, and how many threads wanted a CPU, sampled by the
+    caller (the harness's own polling loop) so that no extra process runs."""
+
+    def __init__(self):
+        self.start = machine_cpu()
+        self.runnable = []
+
+    def sample(self):
+        self.runnable.append(runnable_threads())
+
+    def summary(self):
+        idle0, total0 = self.start
+        idle, total = machine_cpu()
+        share = 100.0 * (idle - idle0) / (total - total0) if total > total0 else float("nan")
+        r = self.runnable or [0]
+        return {"idle_pct": share, "runnable_mean": sum(r) / len(r), "runnable_max": max(r)}
+
+
+class GcLog:
+    """The pauses a JVM logged (-Xlog:gc:file=PATH) from the moment this is made: count, total and longest, in ms."""
+
+    def __init__(self, path):
+        self.path = path
+        self.offset = os.path.getsize(path) if os.path.exists(path) else 0
+
+    def pauses(self):
+        if not os.path.exists(self.path):
+            return None
+        with open(self.path) as f:
+            f.seek(self.offset)
+            lines = f.read().splitlines()
+        ms = [float(line.rsplit(" ", 1)[1][:-2]) for line in lines if " Pause " in line and line.endswith("ms")]
+        return {"count": len(ms), "total_ms": sum(ms), "max_ms": max(ms, default=0.0)}

@@ -7,6 +7,12 @@ jitter, for the stream sent to the echo and for the stream it sent back. Their d
     python3 rtpprobe.py ECHO_PORT SECONDS OUT.json [EVERY]
     python3 rtpprobe.py FIRST-LAST SECONDS OUT.json [EVERY]   (a port range: every port in it counts as the echo's)
     python3 rtpprobe.py R1,R2 SECONDS OUT1.json,OUT2.json [EVERY]   (several ranges, one packet socket, a file each)
+    python3 rtpprobe.py R1,R2 SECONDS OUT1.json,OUT2.json EVERY SIP_PORT   (and how fast SIP_PORT answers INVITEs)
+
+With SIP_PORT, the same socket also takes every SIP datagram to or from that port and the first output file gets a
+"sip" entry: for each INVITE sent to the port (a new Call-ID), the time until the port's first response to it, as the
+wire saw it, and how many INVITEs were sent again. A server that answers late shows here even when the callers'
+own timers hide it.
 
 The probe is an observer on the same cores as the processes it watches, so it costs them as little as it can: a BPF
 filter in the kernel passes only the first bytes of the RTP packets it wants, and with EVERY > 1 only the calls
@@ -31,6 +37,7 @@ PACKET_STATISTICS = 6
 SO_ATTACH_FILTER = 26
 SO_TIMESTAMPNS = 35
 SNAP_BYTES = 14 + 60 + 8 + 12
+SIP_SNAP_BYTES = 2048  # the whole of a SIP datagram without a body worth reading
 HASH = 2654435761  # Knuth's multiplicative hash, 32-bit
 CLOCK_HZ = 8000  # G.711
 
@@ -66,11 +73,12 @@ class Stream:
         return 0 if self.first_seq is None else self.max_ext - self.first_seq + 1
 
 
-def _bpf(ranges, every, snap):
+def _bpf(ranges, every, snap, sip_port=None):
     """A classic BPF program for the packet socket, so that the kernel drops what the probe does not need before it
     is copied to us: outgoing copies (loopback shows each packet twice), non-IPv4, non-UDP, fragments, datagrams with
     no port in any of the ranges, and, when every > 1, the calls not sampled (see _sample; on the port outside the
-    ranges, the far end's). Accepted packets are cut to snap bytes: headers are all we read."""
+    ranges, the far end's). Accepted packets are cut to snap bytes: headers are all we read. Datagrams to or from
+    sip_port, when given, are all taken whole."""
     LD_W_ABS, LD_H_ABS, LD_B_ABS, LDX_B_MSH, LD_H_IND = 0x20, 0x28, 0x30, 0xB1, 0x48
     ALU_RSH_K, ALU_MUL_K, ALU_MOD_K, JA, JEQ, JGT, JGE, JSET, RET = 0x74, 0x24, 0x94, 0x05, 0x15, 0x25, 0x35, 0x45, 0x06
     PKTTYPE = 0xFFFFF000 + 4  # SKF_AD_OFF + SKF_AD_PKTTYPE
@@ -82,6 +90,8 @@ def _bpf(ranges, every, snap):
         (LD_H_ABS, 0, 0, 20), (JSET, "drop", 0, 0x1FFF),
         (LDX_B_MSH, 0, 0, 14),
     ]
+    if sip_port:
+        prog += [(LD_H_IND, 0, 0, SPORT), (JEQ, "sip", 0, sip_port), (LD_H_IND, 0, 0, DPORT), (JEQ, "sip", 0, sip_port)]
     # the destination in a range: sample on the source (the far end); else the source in a range: on the destination
     for port, far in ((DPORT, "far-sport"), (SPORT, "far-dport")):
         prog.append((LD_H_IND, 0, 0, port))
@@ -96,6 +106,7 @@ def _bpf(ranges, every, snap):
         (JEQ, 0, "drop", 0),
         (RET, 0, 0, snap),
         "drop", (RET, 0, 0, 0),
+        "sip", (RET, 0, 0, SIP_SNAP_BYTES),
     ]
     labels, code = {}, []
     for item in prog:
@@ -133,10 +144,49 @@ def _attach(s, program, count):
     return buf  # keep alive while attaching (the kernel copies it)
 
 
-def capture(ranges, seconds, every=1):
-    """Per range: (streams sent to a port in it, streams sent from one) by SSRC; and the kernel's drop count."""
+class SipTimes:
+    """INVITEs sent to the SIP port and the port's first response to each, by Call-ID, in kernel time."""
+
+    def __init__(self):
+        self.invited = {}  # Call-ID -> first INVITE's arrival
+        self.answered = {}  # Call-ID -> first response's arrival
+        self.resent = 0
+
+    def add(self, to_port, payload, arrival):
+        head = payload.split(b"\r\n\r\n", 1)[0]
+        call_id = _header(head, (b"call-id", b"i"))
+        if call_id is None:
+            return
+        if to_port and head.startswith(b"INVITE "):
+            if call_id in self.invited:
+                self.resent += 1
+            else:
+                self.invited[call_id] = arrival
+        elif not to_port and head.startswith(b"SIP/2.0 ") and call_id in self.invited \
+                and call_id not in self.answered and (_header(head, (b"cseq",)) or b"").endswith(b"INVITE"):
+            self.answered[call_id] = arrival
+
+    def summary(self):
+        waits = sorted(1000 * (self.answered[c] - t) for c, t in self.invited.items() if c in self.answered)
+        at = lambda q: waits[min(len(waits) - 1, int(q * len(waits)))] if waits else None
+        return {"invites": len(self.invited), "unanswered": len(self.invited) - len(waits), "resent": self.resent,
+                "first_response_ms_p50": at(0.5), "first_response_ms_p99": at(0.99),
+                "first_response_ms_max": waits[-1] if waits else None}
+
+
+def _header(head, names):
+    for line in head.split(b"\r\n")[1:]:
+        name, sep, value = line.partition(b":")
+        if sep and name.strip().lower() in names:
+            return value.strip()
+    return None
+
+
+def capture(ranges, seconds, every=1, sip_port=None):
+    """Per range: (streams sent to a port in it, streams sent from one) by SSRC; the kernel's drop count; and, with
+    sip_port, the port's INVITE answer times (SipTimes)."""
     s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
-    program, count = _bpf(ranges, every, SNAP_BYTES)
+    program, count = _bpf(ranges, every, SNAP_BYTES, sip_port)
     _attach(s, program, count)
     s.bind(("lo", 0))
     s.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
@@ -145,6 +195,7 @@ def capture(ranges, seconds, every=1):
     except OSError:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024 * 1024)
     tables = [({}, {}) for _ in ranges]
+    sip = SipTimes()
     anc = socket.CMSG_SPACE(16)
     end = time.monotonic() + seconds
     while True:
@@ -156,7 +207,7 @@ def capture(ranges, seconds, every=1):
             continue
         while True:
             try:
-                data, ancdata, _, addr = s.recvmsg(SNAP_BYTES, anc, socket.MSG_DONTWAIT)
+                data, ancdata, _, addr = s.recvmsg(SIP_SNAP_BYTES, anc, socket.MSG_DONTWAIT)
             except BlockingIOError:
                 break
             if addr[2] == PACKET_OUTGOING:
@@ -169,6 +220,9 @@ def capture(ranges, seconds, every=1):
             if len(data) < u + 8 + 12:
                 continue
             sport, dport = struct.unpack("!HH", data[u:u + 4])
+            if sip_port and sip_port in (sport, dport):
+                sip.add(dport == sip_port, data[u + 8:], _kernel_time(ancdata))
+                continue
             hit = _range_of(ranges, dport)
             to_echo = hit is not None
             if not to_echo:
@@ -187,7 +241,7 @@ def capture(ranges, seconds, every=1):
     stats = s.getsockopt(SOL_PACKET, PACKET_STATISTICS, 8)
     packets, drops = struct.unpack("II", stats)
     s.close()
-    return tables, drops
+    return tables, drops, sip
 
 
 def _range_of(ranges, port):
@@ -227,15 +281,19 @@ def main():
     if len(outs) != len(ranges):
         sys.exit(f"rtpprobe: {len(ranges)} port ranges but {len(outs)} output files")
     every = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    sip_port = int(sys.argv[5]) if len(sys.argv) > 5 else None
     cpu0 = time.process_time()
-    tables, drops = capture(ranges, seconds, every)
+    tables, drops, sip = capture(ranges, seconds, every, sip_port)
     cpu = time.process_time() - cpu0
     for out, (sent, echoed) in zip(outs, tables):
         # the one socket's drops and CPU are reported with the first range only, so that sums stay right
         first = out == outs[0]
+        report = {"sent": summary(sent), "echoed": summary(echoed), "capture_drops": drops if first else 0,
+                  "every": every, "cpu_s": cpu if first else 0.0}
+        if first and sip_port:
+            report["sip"] = sip.summary()
         with open(out, "w") as f:
-            json.dump({"sent": summary(sent), "echoed": summary(echoed), "capture_drops": drops if first else 0,
-                       "every": every, "cpu_s": cpu if first else 0.0}, f)
+            json.dump(report, f)
 
 
 if __name__ == "__main__":
