@@ -1,10 +1,8 @@
 package dev.acd.calls;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -28,9 +26,6 @@ import dev.acd.sip.prompt.PromptSet;
  * where it is configured; this reads them and checks what only call control knows (the prompts' file names).
  */
 public final class SoundFiles {
-    /** How the configuration names a resource of the embedded default, e.g. its menu prompt. */
-    private static final String CLASSPATH = "classpath:";
-
     /** The rate calls run at; files at other rates are refused rather than resampled. */
     public static final int SAMPLE_RATE_HZ = PromptWav.SAMPLE_RATE_HZ;
     /** Ten minutes: a longer file is almost certainly the wrong file, and would sit in memory. */
@@ -114,23 +109,9 @@ public final class SoundFiles {
         for (Line line : model.lines()) {
             String file = line.menu() == null ? null : line.menu().prompt();
             if (file != null && !prompts.containsKey(file)) {
-                prompts.put(file, read(file));
+                prompts.put(file, PromptWav.read(file));
             }
         }
         return sounds.withMenuPrompts(prompts);
-    }
-
-    /** A prompt file, or a resource of the embedded default configuration ({@code classpath:...}). */
-    private static short[] read(String file) throws IOException {
-        if (!file.startsWith(CLASSPATH)) {
-            return PromptWav.read(Path.of(file));
-        }
-        String resource = file.substring(CLASSPATH.length());
-        try (InputStream in = SoundFiles.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new NoSuchFileException(file);
-            }
-            return PromptWav.read(in, file);
-        }
     }
 }

@@ -254,19 +254,17 @@ final class ModelSection {
             return null;
         }
         if (source instanceof Source.ClasspathSource) {
-            Source.ClasspathSource resource = (Source.ClasspathSource) source.sibling(text);
-            try (java.io.InputStream in = Source.class.getClassLoader().getResourceAsStream(resource.resource())) {
-                if (in == null) {
-                    problems.add(menu.at(MENU_PROMPT), "file '" + text + "' not found (looked for " + resource.name()
-                            + ")");
-                    return null;
-                }
-                dev.acd.core.audio.PromptWav.read(in, resource.name());
+            String resource = source.sibling(text).name();
+            try {
+                dev.acd.core.audio.PromptWav.read(resource);
+            } catch (java.nio.file.NoSuchFileException e) {
+                problems.add(menu.at(MENU_PROMPT), "file '" + text + "' not found (looked for " + resource + ")");
+                return null;
             } catch (java.io.IOException e) {
                 problems.add(menu.at(MENU_PROMPT), e.getMessage());
                 return null;
             }
-            return resource.name();
+            return resource;
         }
         Path path;
         try {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -18,6 +19,8 @@ public final class PromptWav {
     public static final int SAMPLE_RATE_HZ = 8_000;
     /** Ten minutes: a longer prompt is almost certainly the wrong file, and would sit in memory. */
     public static final int MAX_SECONDS = 600;
+    /** How a configuration names a prompt shipped as a resource, not a file: the embedded default's menu prompt. */
+    public static final String CLASSPATH = "classpath:";
 
     private static final int PCM = 1;
     private static final int ALAW = 6;
@@ -37,6 +40,22 @@ public final class PromptWav {
                     + ")", e);
         }
         return decode(bytes, file.toString());
+    }
+
+    /**
+     * The samples of a prompt named as a configuration names it: a file path, or {@code classpath:} and a resource.
+     * A missing resource is a {@link NoSuchFileException} naming it.
+     */
+    public static short[] read(String name) throws IOException {
+        if (!name.startsWith(CLASSPATH)) {
+            return read(Path.of(name));
+        }
+        try (InputStream in = PromptWav.class.getClassLoader().getResourceAsStream(name.substring(CLASSPATH.length()))) {
+            if (in == null) {
+                throw new NoSuchFileException(name);
+            }
+            return read(in, name);
+        }
     }
 
     /** The samples of a classpath or other stream; {@code name} starts the message of a failure. */

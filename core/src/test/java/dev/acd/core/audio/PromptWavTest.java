@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,16 @@ class PromptWavTest {
         Path missing = dir.resolve("nope.wav");
         IOException e = assertThrows(IOException.class, () -> PromptWav.read(missing));
         assertTrue(e.getMessage().startsWith(missing + ": cannot be read"), e.getMessage());
+    }
+
+    @Test
+    void shouldReadANamedFileOrClasspathResourceAndNameAMissingResource() throws IOException {
+        Path file = dir.resolve("n2.wav");
+        Files.write(file, wav(7, 1, 8000, 8, new byte[] {0x15}, false));
+        assertArrayEquals(PromptWav.read(file), PromptWav.read(file.toString()));
+
+        IOException e = assertThrows(NoSuchFileException.class, () -> PromptWav.read("classpath:no/such/menu.wav"));
+        assertEquals("classpath:no/such/menu.wav", e.getMessage());
     }
 
     @Test
