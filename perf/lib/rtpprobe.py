@@ -197,6 +197,8 @@ def capture(ranges, seconds, every=1, sip_port=None):
     tables = [({}, {}) for _ in ranges]
     sip = SipTimes()
     anc = socket.CMSG_SPACE(16)
+    # Python allocates the whole buffer for each read: only as much as the largest packet the filter passes.
+    size = SIP_SNAP_BYTES if sip_port else SNAP_BYTES
     end = time.monotonic() + seconds
     while True:
         left = end - time.monotonic()
@@ -207,7 +209,7 @@ def capture(ranges, seconds, every=1, sip_port=None):
             continue
         while True:
             try:
-                data, ancdata, _, addr = s.recvmsg(SIP_SNAP_BYTES, anc, socket.MSG_DONTWAIT)
+                data, ancdata, _, addr = s.recvmsg(size, anc, socket.MSG_DONTWAIT)
             except BlockingIOError:
                 break
             if addr[2] == PACKET_OUTGOING:
